@@ -1,0 +1,236 @@
+package fitlab.config;
+
+import fitlab.config.CheckpointConfig.Retention;
+import fitlab.config.yaml.Section;
+import fitlab.config.yaml.YamlNode;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Binds a YAML tree (without its {@code sweep:} and {@code quick:} sections) to an {@link ExperimentConfig}.
+ * Every default of the experiment format lives here, once; every value is range-checked with its location.
+ */
+public final class ConfigBinder {
+    private static final double BIG = Double.MAX_VALUE;
+
+    private ConfigBinder() {}
+
+    public static ExperimentConfig bind(YamlNode tree, String defaultName) {
+        Section root = Section.root(tree);
+        String name = root.string("name", defaultName);
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw root.error("name", root.node("name").orElse(null), "use letters, digits, '.', '_' or '-' only, got '" + name + "'");
+        }
+        Question question = question(root);
+        long seed = root.integer("seed", 0L, 0L, Long.MAX_VALUE);
+        DataConfig data = data(root.section("data"));
+        ModelConfig model = model(root.section("model"));
+        TrainingConfig training = training(root.section("training"));
+        EarlyStoppingSettings stopping = earlyStopping(root.section("early_stopping"));
+        CheckpointConfig checkpoint = checkpoint(root.section("checkpoint"));
+        ReportConfig report = report(root.section("report"));
+        root.finish();
+        if (training.optimizer() == OptimizerKind.LSTSQ && model.kind() != ModelKind.POLYNOMIAL) {
+            throw new fitlab.UserError(root.locationOf("training") + ": training.optimizer: lstsq (closed form) needs model.kind: polynomial");
+        }
+        return new ExperimentConfig(name, question, seed, data, model, training, stopping, checkpoint, report);
+    }
+
+    private static Question question(Section root) {
+        Optional<YamlNode> q = root.node("question");
+        if (q.isEmpty()) {
+            return new Question("", "");
+        }
+        if (q.get() instanceof YamlNode.Mapping) {
+            Section s = root.section("question");
+            Question out = new Question(s.string("en", ""), s.string("zh", ""));
+            s.finish();
+            return out;
+        }
+        return new Question(root.string("question", ""), "");
+    }
+
+    private static DataConfig data(Section s) {
+        DataKind kind = s.choice("kind", DataKind.REGRESSION1D, DataKind.class);
+        String function = s.string("function", "cos(1.5*pi*x)");
+        double[] x = range(s, "x", 0, 1);
+        double noise = s.decimal("noise", kind.isClassification() ? 0.2 : 0.1, 0, false, BIG);
+        int train = s.integer("train", 30, 1, 10_000_000);
+        int validation = s.integer("validation", 30, 1, 10_000_000);
+        int test = s.integer("test", 1000, 1, 10_000_000);
+        double balance = s.decimal("balance", 0.5, 0, true, 1);
+        if (balance >= 1) {
+            throw s.error("balance", s.node("balance").orElse(null), "must be < 1 (the fraction of class 1)");
+        }
+        int classes = s.integer("classes", kind == DataKind.SPIRAL || kind == DataKind.GAUSSIANS ? 3 : 2, 2, 100);
+        String path = s.string("path", "");
+        if (kind == DataKind.CSV && path.isBlank()) {
+            throw s.missing("path");
+        }
+        Section a = s.section("augment");
+        Augmentation augment = new Augmentation(
+                a.integer("copies", 0, 0, 1000),
+                a.decimal("x_jitter", 0.0, 0, false, BIG),
+                a.decimal("y_jitter", 0.0, 0, false, BIG));
+        a.finish();
+        s.finish();
+        return new DataConfig(kind, function, x[0], x[1], noise, train, validation, test, balance, classes, path, augment);
+    }
+
+    private static double[] range(Section s, String key, double lo, double hi) {
+        Optional<List<Double>> values = s.list(key, n -> Double.valueOf(number(s, key, n)));
+        if (values.isEmpty()) {
+            return new double[] {lo, hi};
+        }
+        List<Double> v = values.get();
+        YamlNode at = s.node(key).orElseThrow();
+        if (v.size() != 2) {
+            throw s.error(key, at, "expected two numbers [low, high], got " + v.size());
+        }
+        if (!(v.get(1) > v.get(0))) {
+            throw s.error(key, at, "range is empty: high (" + v.get(1) + ") must be greater than low (" + v.get(0) + ")");
+        }
+        return new double[] {v.get(0), v.get(1)};
+    }
+
+    private static double number(Section s, String key, YamlNode n) {
+        if (n instanceof YamlNode.Scalar sc
+                && (sc.type() == YamlNode.ScalarType.INTEGER || sc.type() == YamlNode.ScalarType.FLOAT)) {
+            double v = Double.parseDouble(sc.text().trim());
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        }
+        throw s.error(key, n, "expected a number");
+    }
+
+    private static ModelConfig model(Section s) {
+        ModelKind kind = s.choice("kind", ModelKind.POLYNOMIAL, ModelKind.class);
+        int degree = s.integer("degree", 4, 0, 1000);
+        PolynomialBasis basis = s.choice("basis", PolynomialBasis.LEGENDRE, PolynomialBasis.class);
+        boolean scaleInput = s.bool("scale_input", true);
+        List<Integer> hidden = s.list("hidden", n -> (int) s.integerValue("hidden", n, 1, 1_000_000)).orElse(List.of(64, 64));
+        if (hidden.isEmpty()) {
+            throw s.error("hidden", s.node("hidden").orElse(null), "needs at least one hidden layer width");
+        }
+        ActivationKind activation = s.choice("activation", ActivationKind.TANH, ActivationKind.class);
+        double dropout = s.decimal("dropout", 0.0, 0, false, 1);
+        if (dropout >= 1) {
+            throw s.error("dropout", s.node("dropout").orElse(null), "must be < 1 (a probability of dropping a unit)");
+        }
+        String init = s.string("init", "");
+        s.finish();
+        return new ModelConfig(kind, degree, basis, scaleInput, hidden, activation, dropout,
+                init.isBlank() ? Optional.empty() : Optional.of(init));
+    }
+
+    private static TrainingConfig training(Section s) {
+        OptimizerKind optimizer = s.choice("optimizer", OptimizerKind.ADAM, OptimizerKind.class);
+        double lr = s.decimal("lr", optimizer == OptimizerKind.SGD ? 0.1 : 0.01, 0, true, BIG);
+        int epochs = s.integer("epochs", optimizer == OptimizerKind.LSTSQ ? 0 : 2000, 0, 10_000_000);
+        int batch = batch(s);
+        boolean shuffle = s.bool("shuffle", true);
+        double weightDecay = s.decimal("weight_decay", 0.0, 0, false, BIG);
+        double l1 = s.decimal("l1", 0.0, 0, false, BIG);
+        double momentum = s.decimal("momentum", 0.0, 0, false, BIG);
+        double dampening = s.decimal("dampening", 0.0, 0, false, 1);
+        boolean nesterov = s.bool("nesterov", false);
+        if (nesterov && (momentum <= 0 || dampening != 0)) {
+            throw s.error("nesterov", s.node("nesterov").orElse(null), "needs momentum > 0 and dampening 0 (as torch.optim.SGD)");
+        }
+        double[] betas = betas(s);
+        double eps = s.decimal("eps", 1e-8, 0, false, BIG);
+        boolean amsgrad = s.bool("amsgrad", false);
+        s.finish();
+        return new TrainingConfig(optimizer, lr, epochs, batch, shuffle, weightDecay, l1, momentum, dampening,
+                nesterov, betas[0], betas[1], eps, amsgrad);
+    }
+
+    private static int batch(Section s) {
+        Optional<YamlNode> n = s.node("batch");
+        if (n.isEmpty()) {
+            return 0;
+        }
+        if (n.get() instanceof YamlNode.Scalar sc && sc.type() == YamlNode.ScalarType.STRING) {
+            if (sc.text().trim().equals("full")) {
+                return 0;
+            }
+            throw s.error("batch", n.get(), "expected 'full' or a batch size, got '" + sc.text() + "'");
+        }
+        return (int) s.integerValue("batch", n.get(), 1, Integer.MAX_VALUE);
+    }
+
+    private static double[] betas(Section s) {
+        Optional<List<Double>> values = s.list("betas", n -> Double.valueOf(number(s, "betas", n)));
+        if (values.isEmpty()) {
+            return new double[] {0.9, 0.999};
+        }
+        List<Double> b = values.get();
+        if (b.size() != 2 || b.get(0) < 0 || b.get(0) >= 1 || b.get(1) < 0 || b.get(1) >= 1) {
+            throw s.error("betas", s.node("betas").orElse(null), "expected two numbers in [0, 1), like [0.9, 0.999]");
+        }
+        return new double[] {b.get(0), b.get(1)};
+    }
+
+    private static EarlyStoppingSettings earlyStopping(Section s) {
+        String monitor = s.string("monitor", "validation_loss");
+        List<String> monitors = List.of("validation_loss", "train_loss", "validation_accuracy", "train_accuracy");
+        if (!monitors.contains(monitor)) {
+            throw s.error("monitor", s.node("monitor").orElse(null), "expected one of " + String.join(" | ", monitors)
+                    + ", got '" + monitor + "'" + fitlab.config.yaml.Suggest.hint(monitor, monitors));
+        }
+        String mode = s.string("mode", "auto");
+        if (!List.of("auto", "min", "max").contains(mode)) {
+            throw s.error("mode", s.node("mode").orElse(null), "expected auto | min | max, got '" + mode + "'");
+        }
+        double minDelta = s.decimal("min_delta", 0.0, 0, false, BIG);
+        int patience = s.integer("patience", 100, 0, Integer.MAX_VALUE);
+        OptionalDouble baseline = s.has("baseline")
+                ? OptionalDouble.of(s.decimal("baseline", 0.0, -BIG, false, BIG))
+                : OptionalDouble.empty();
+        boolean restoreBest = s.bool("restore_best", true);
+        int startFromEpoch = s.integer("start_from_epoch", 0, 0, Integer.MAX_VALUE);
+        StopAction action = s.choice("action", StopAction.MARK, StopAction.class);
+        double gl = s.decimal("gl_alpha", 5.0, 0, true, BIG);
+        double pq = s.decimal("pq_alpha", 0.5, 0, true, BIG);
+        int up = s.integer("up_strips", 3, 1, 1000);
+        int strip = s.integer("strip_length", 5, 1, 1000);
+        s.finish();
+        return new EarlyStoppingSettings(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch,
+                action, gl, pq, up, strip);
+    }
+
+    private static CheckpointConfig checkpoint(Section s) {
+        int every = s.integer("every", 1, 1, Integer.MAX_VALUE);
+        Retention keep = new Retention.All();
+        Optional<YamlNode> k = s.node("keep");
+        if (k.isPresent()) {
+            YamlNode n = k.get();
+            if (n instanceof YamlNode.Scalar sc && sc.type() == YamlNode.ScalarType.INTEGER) {
+                keep = new Retention.LastN((int) s.integerValue("keep", n, 1, Integer.MAX_VALUE));
+            } else if (n instanceof YamlNode.Scalar sc) {
+                keep = switch (sc.text().trim()) {
+                    case "all" -> new Retention.All();
+                    case "last" -> new Retention.Last();
+                    case "best" -> new Retention.Best();
+                    default -> throw s.error("keep", n, "expected all | last | best | a number N, got '" + sc.text() + "'");
+                };
+            } else {
+                throw s.error("keep", n, "expected all | last | best | a number N");
+            }
+        }
+        boolean whole = s.bool("whole_model", false);
+        s.finish();
+        return new CheckpointConfig(every, keep, whole);
+    }
+
+    private static ReportConfig report(Section s) {
+        String language = s.string("language", "en");
+        if (!language.equals("en") && !language.equals("zh")) {
+            throw s.error("language", s.node("language").orElse(null), "expected en | zh, got '" + language + "'");
+        }
+        s.finish();
+        return new ReportConfig(language);
+    }
+}

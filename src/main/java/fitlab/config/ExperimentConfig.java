@@ -1,0 +1,13 @@
+package fitlab.config;
+
+/** One fully resolved experiment setting: what a single cell of a sweep trains. Every default is filled in. */
+public record ExperimentConfig(
+        String name,
+        Question question,
+        long seed,
+        DataConfig data,
+        ModelConfig model,
+        TrainingConfig training,
+        EarlyStoppingSettings earlyStopping,
+        CheckpointConfig checkpoint,
+        ReportConfig report) {}

@@ -1,0 +1,156 @@
+package fitlab.config;
+
+import fitlab.UserError;
+import fitlab.config.yaml.Location;
+import fitlab.config.yaml.YamlNode;
+import fitlab.config.yaml.YamlReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads an experiment YAML: applies {@code --set} overrides and (with {@code --quick}) the file's
+ * {@code quick:} overrides, then expands {@code sweep:} into cells, binding and validating every cell.
+ */
+public final class ExperimentLoader {
+    /** Applied with --quick when the file has no {@code quick:} section: short enough for a smoke run. */
+    private static final Map<String, String> DEFAULT_QUICK = Map.of("training.epochs", "200", "data.test", "200");
+
+    private ExperimentLoader() {}
+
+    public static Experiment load(Path file, List<String> sets, boolean quick) {
+        YamlNode tree = YamlReader.read(file);
+        if (!(tree instanceof YamlNode.Mapping root)) {
+            throw new UserError(tree.location() + ": expected a mapping of keys (name:, data:, model: ...) at the top level");
+        }
+        YamlNode quickNode = root.get("quick");
+        YamlNode sweepNode = root.get("sweep");
+        root = root.without("quick").without("sweep");
+        if (quick) {
+            root = applyQuick(root, quickNode);
+        }
+        List<SweepAxis> axes = sweepAxes(sweepNode);
+        if (quick && quickNode instanceof YamlNode.Mapping q) {
+            for (YamlNode.Entry e : q.entries().values()) {
+                if (e.key().startsWith("sweep.")) {
+                    axes = overrideAxis(axes, e.key().substring("sweep.".length()), e.value(), e.keyLocation());
+                }
+            }
+        }
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            if (eq <= 0) {
+                throw new UserError("--set " + set + ": expected key.path=value, e.g. --set model.degree=3");
+            }
+            String path = set.substring(0, eq).trim();
+            Location at = new Location("--set " + set, 0, 0);
+            YamlNode value = TreePaths.relocate(YamlReader.parse(set.substring(eq + 1), "--set " + set), at);
+            if (path.startsWith("sweep.")) {
+                axes = overrideAxis(axes, path.substring("sweep.".length()), value, at);
+            } else {
+                axes = axes.stream().filter(a -> !a.path().equals(path)).toList();
+                root = TreePaths.set(root, path, value, at);
+            }
+        }
+        String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "").replaceFirst("^\\d+-", "");
+        ExperimentConfig base = ConfigBinder.bind(root, defaultName);
+        return new Experiment(file, base, axes, expand(root, axes, defaultName));
+    }
+
+    private static YamlNode.Mapping applyQuick(YamlNode.Mapping root, YamlNode quickNode) {
+        if (quickNode == null) {
+            for (var e : DEFAULT_QUICK.entrySet()) {
+                Location at = new Location("--quick " + e.getKey(), 0, 0);
+                root = TreePaths.set(root, e.getKey(), TreePaths.relocate(YamlReader.parse(e.getValue(), "--quick"), at), at);
+            }
+            return root;
+        }
+        if (!(quickNode instanceof YamlNode.Mapping q)) {
+            throw new UserError(quickNode.location() + ": quick: expected a mapping of key paths to values");
+        }
+        for (YamlNode.Entry e : q.entries().values()) {
+            if (e.key().startsWith("sweep.")) {
+                continue; // sweep overrides replace an axis, see load()
+            }
+            root = TreePaths.set(root, e.key(), e.value(), e.keyLocation());
+        }
+        return root;
+    }
+
+    private static List<SweepAxis> sweepAxes(YamlNode sweepNode) {
+        List<SweepAxis> axes = new ArrayList<>();
+        if (sweepNode == null || sweepNode instanceof YamlNode.Scalar s && s.isNull()) {
+            return axes;
+        }
+        if (!(sweepNode instanceof YamlNode.Mapping m)) {
+            throw new UserError(sweepNode.location() + ": sweep: expected key paths with lists, e.g. model.degree: [1, 2, 3]");
+        }
+        for (YamlNode.Entry e : m.entries().values()) {
+            if (!(e.value() instanceof YamlNode.Sequence q) || q.items().isEmpty()) {
+                throw new UserError(e.value().location() + ": sweep." + e.key() + ": expected a non-empty list of values");
+            }
+            axes.add(new SweepAxis(e.key(), q.items(), e.keyLocation()));
+        }
+        return axes;
+    }
+
+    private static List<SweepAxis> overrideAxis(List<SweepAxis> axes, String path, YamlNode value, Location at) {
+        if (!(value instanceof YamlNode.Sequence q) || q.items().isEmpty()) {
+            throw new UserError(at + ": a sweep override needs a non-empty list, e.g. --set sweep.model.degree=[1,3,9]");
+        }
+        List<SweepAxis> out = new ArrayList<>();
+        boolean replaced = false;
+        for (SweepAxis a : axes) {
+            if (a.path().equals(path)) {
+                out.add(new SweepAxis(path, q.items(), at));
+                replaced = true;
+            } else {
+                out.add(a);
+            }
+        }
+        if (!replaced) {
+            out.add(new SweepAxis(path, q.items(), at));
+        }
+        return out;
+    }
+
+    private static List<Cell> expand(YamlNode.Mapping root, List<SweepAxis> axes, String defaultName) {
+        List<Cell> cells = new ArrayList<>();
+        if (axes.isEmpty()) {
+            cells.add(new Cell("base", Map.of(), ConfigBinder.bind(root, defaultName)));
+            return cells;
+        }
+        long count = 1;
+        for (SweepAxis a : axes) {
+            count *= a.values().size();
+            if (count > 100_000) {
+                throw new UserError(a.location() + ": sweep has more than 100000 cells");
+            }
+        }
+        int[] index = new int[axes.size()];
+        for (long n = 0; n < count; n++) {
+            YamlNode.Mapping tree = root;
+            LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < axes.size(); i++) {
+                SweepAxis axis = axes.get(i);
+                YamlNode v = axis.values().get(index[i]);
+                tree = TreePaths.set(tree, axis.path(), v, axis.location());
+                values.put(axis.path(), YamlNode.toPlain(v));
+            }
+            cells.add(new Cell(CellIds.id(axes, values), values, ConfigBinder.bind(tree, defaultName)));
+            for (int i = axes.size() - 1; i >= 0; i--) {
+                if (++index[i] < axes.get(i).values().size()) {
+                    break;
+                }
+                index[i] = 0;
+            }
+        }
+        long distinct = cells.stream().map(Cell::id).distinct().count();
+        if (distinct != cells.size()) {
+            throw new UserError(axes.get(0).location() + ": sweep values repeat, so two cells would share an id");
+        }
+        return cells;
+    }
+}

@@ -1,0 +1,3 @@
+package fitlab.config;
+
+public enum ModelKind { POLYNOMIAL, MLP }

@@ -1,0 +1,2 @@
+/** Immutable records for an experiment; YAML loading with exact error positions, validation and sweep expansion. */
+package fitlab.config;
