@@ -1,7 +1,10 @@
 package fitlab.cli;
 
+/** Entry point: {@code fitlab <command> ...}. */
 public final class Main {
+    private Main() {}
+
     public static void main(String[] args) {
-        System.out.println("fitlab");
+        System.exit(FitlabCommand.commandLine().execute(args));
     }
 }

@@ -1,0 +1,43 @@
+package fitlab.cli;
+
+import fitlab.config.Experiment;
+import fitlab.config.ExperimentLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fitlab list}: the bundled experiments, one line each: file, cells, question. */
+@Command(name = "list", description = "List the bundled experiments with their questions.")
+final class ListCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dir", description = "Folder of experiment YAML files (default: the bundled experiments/).")
+    Path dir;
+
+    @Option(names = "--lang", description = "Language of the questions: en or zh.", defaultValue = "en")
+    String lang;
+
+    @Override
+    public Integer call() throws IOException {
+        Path folder = dir != null ? dir : BundledExperiments.folder();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(p -> p.getFileName().toString().matches("\\d\\d-.*\\.ya?ml")).sorted().toList();
+        }
+        var out = spec.commandLine().getOut();
+        for (Path f : files) {
+            Experiment e = ExperimentLoader.load(f, List.of(), false);
+            out.printf("%-40s %3d cells  %s%n", folder.relativize(f), e.cells().size(), e.base().question().in(lang));
+        }
+        out.flush();
+        return FitlabCommand.OK;
+    }
+}

@@ -1,0 +1,85 @@
+package fitlab.report;
+
+import java.awt.Font;
+import java.awt.GraphicsEnvironment;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Every word a chart or report shows, in English or Simplified Chinese, from the resource bundles
+ * {@code fitlab/report/messages*.properties} (never from code). Also picks a font that can draw the language,
+ * and falls back to English with a one-line notice when no CJK font is installed rather than drawing boxes.
+ */
+public final class Messages {
+    private static final String SAMPLE_ZH = "过拟合欠拟合训练验证测试";
+
+    private final ResourceBundle bundle;
+    private final String language;
+    private final String fontFamily;
+
+    private Messages(String language, String fontFamily) {
+        this.language = language;
+        this.fontFamily = fontFamily;
+        this.bundle = ResourceBundle.getBundle("fitlab.report.messages", "zh".equals(language) ? Locale.SIMPLIFIED_CHINESE : Locale.ROOT);
+    }
+
+    /**
+     * Messages for {@code language} ({@code en} or {@code zh}). When Chinese is asked for but no installed font
+     * can draw it, {@code warn} receives one line and English is used.
+     */
+    public static Messages forLanguage(String language, java.util.function.Consumer<String> warn) {
+        if ("zh".equals(language)) {
+            String family = cjkFontFamily();
+            if (family == null) {
+                warn.accept("no CJK font found (install fonts-noto-cjk); drawing the report in English instead of Chinese");
+                return new Messages("en", Font.SANS_SERIF);
+            }
+            return new Messages("zh", family);
+        }
+        return new Messages("en", Font.SANS_SERIF);
+    }
+
+    /** A font family that draws Chinese: the logical SansSerif when it can (it maps to Noto CJK on Debian), else any installed one. */
+    static String cjkFontFamily() {
+        if (new Font(Font.SANS_SERIF, Font.PLAIN, 12).canDisplayUpTo(SAMPLE_ZH) == -1) {
+            return Font.SANS_SERIF;
+        }
+        for (String family : GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT)) {
+            if (new Font(family, Font.PLAIN, 12).canDisplayUpTo(SAMPLE_ZH) == -1) {
+                return family;
+            }
+        }
+        return null;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public String fontFamily() {
+        return fontFamily;
+    }
+
+    /** The message {@code key} with {@code args} filled in ({@link MessageFormat} syntax). */
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("missing message '" + key + "' for language " + language, e);
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ROOT).format(args);
+    }
+
+    /** A number formatted compactly for titles: 4 significant digits. */
+    public static String number(double v) {
+        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.toString(v);
+        }
+        double a = Math.abs(v);
+        return a >= 1e-3 && a < 1e5 ? new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString()
+                : String.format(Locale.ROOT, "%.3e", v);
+    }
+}
