@@ -31,4 +31,16 @@ public final class Storage {
     public long numel() {
         return bytes.length / dtype.elementSize();
     }
+
+    /** A copy with every element's bytes reversed (for files written in big-endian order). */
+    public Storage byteSwapped() {
+        int size = dtype.elementSize();
+        byte[] out = new byte[bytes.length];
+        for (int at = 0; at < bytes.length; at += size) {
+            for (int i = 0; i < size; i++) {
+                out[at + i] = bytes[at + size - 1 - i];
+            }
+        }
+        return new Storage(dtype, out);
+    }
 }

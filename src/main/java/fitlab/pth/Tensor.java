@@ -15,8 +15,14 @@ public final class Tensor {
     private final long[] shape;
     private final long[] stride;
     private final boolean requiresGrad;
+    private final boolean parameter;
 
     public Tensor(Storage storage, long storageOffset, long[] shape, long[] stride, boolean requiresGrad) {
+        this(storage, storageOffset, shape, stride, requiresGrad, false);
+    }
+
+    private Tensor(Storage storage, long storageOffset, long[] shape, long[] stride, boolean requiresGrad, boolean parameter) {
+        this.parameter = parameter;
         this.storage = Objects.requireNonNull(storage);
         this.storageOffset = storageOffset;
         this.shape = shape.clone();
@@ -72,7 +78,30 @@ public final class Tensor {
     }
 
     public Tensor withRequiresGrad(boolean value) {
-        return new Tensor(storage, storageOffset, shape, stride, value);
+        return new Tensor(storage, storageOffset, shape, stride, value, parameter);
+    }
+
+    /**
+     * This tensor as a {@code torch.nn.Parameter} (same storage, {@code requires_grad=True}), pickled through
+     * {@code torch._utils._rebuild_parameter}. The reader returns parameters this way.
+     */
+    public Tensor asParameter() {
+        return new Tensor(storage, storageOffset, shape, stride, true, true);
+    }
+
+    /** A parameter with an explicit {@code requires_grad} (PyTorch allows frozen parameters). */
+    public Tensor asParameter(boolean requiresGrad) {
+        return new Tensor(storage, storageOffset, shape, stride, requiresGrad, true);
+    }
+
+    /** The same tensor as a plain tensor (not a parameter), as {@code state_dict()} would hold it. */
+    public Tensor asPlainTensor() {
+        return new Tensor(storage, storageOffset, shape, stride, parameter ? false : requiresGrad, false);
+    }
+
+    /** Whether this was (or is to be written as) a {@code torch.nn.Parameter}. */
+    public boolean isParameter() {
+        return parameter;
     }
 
     public Storage storage() {
@@ -203,6 +232,6 @@ public final class Tensor {
 
     @Override
     public String toString() {
-        return "Tensor(" + dtype().torchName() + ", shape=" + Arrays.toString(shape) + ")";
+        return (parameter ? "Parameter(" : "Tensor(") + dtype().torchName() + ", shape=" + Arrays.toString(shape) + ")";
     }
 }

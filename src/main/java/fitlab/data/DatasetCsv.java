@@ -1,0 +1,111 @@
+package fitlab.data;
+
+import fitlab.UserError;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+import tech.tablesaw.io.csv.CsvWriteOptions;
+
+/**
+ * A {@link Dataset} as a CSV file with Tablesaw: columns {@code x,y} for one feature, {@code x1,x2,...,y} for
+ * several, one row per example. Doubles are written with {@link Double#toString(double)} (never a locale
+ * format), so they read back to the same bits and the same data always gives the same bytes. Lines end in LF.
+ */
+public final class DatasetCsv {
+
+    private DatasetCsv() {}
+
+    /** The header for {@code features} inputs, e.g. {@code [x1, x2, y]}. */
+    public static List<String> columnNames(int features) {
+        return CsvScan.columnNames(features);
+    }
+
+    /** The CSV text of a dataset, as UTF-8 bytes. */
+    public static byte[] toBytes(Dataset dataset) {
+        List<String> names = columnNames(dataset.features());
+        Table table = Table.create(dataset.name());
+        for (int j = 0; j < dataset.features(); j++) {
+            double[] column = new double[dataset.rows()];
+            for (int i = 0; i < dataset.rows(); i++) {
+                column[i] = dataset.x(i, j);
+            }
+            table.addColumns(finiteColumn(dataset, names.get(j), column));
+        }
+        table.addColumns(finiteColumn(dataset, "y", dataset.y()));
+        StringWriter out = new StringWriter();
+        table.write().csv(CsvWriteOptions.builder(out).separator(',').lineEnd("\n").header(true)
+                .usePrintFormatters(false).build());
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Writes the dataset atomically (temporary file, then rename), creating the folder if needed. */
+    public static void write(Dataset dataset, Path file) {
+        AtomicWrite.write(file, toBytes(dataset));
+    }
+
+    /**
+     * Reads a dataset file with at least one data row.
+     *
+     * @throws UserError naming the file, line and column, and what was expected
+     */
+    public static Dataset read(Path file, String name) {
+        return read(file, name, false);
+    }
+
+    /** As {@link #read(Path, String)}, but a header without rows gives an empty dataset (e.g. an empty split). */
+    public static Dataset readAllowingEmpty(Path file, String name) {
+        return read(file, name, true);
+    }
+
+    private static Dataset read(Path file, String name, boolean allowNoRows) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UserError(file + ": no such file; expected a CSV file with columns x,y or x1,x2,...,y", e);
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read: " + e, e);
+        }
+        CsvScan scan = CsvScan.of(file.toString(), bytes, allowNoRows);
+        ColumnType[] types = new ColumnType[scan.features() + 1];
+        java.util.Arrays.fill(types, ColumnType.DOUBLE);
+        Table table = Table.read().csv(CsvReadOptions.builder(new StringReader(scan.canonical()))
+                .tableName(name).header(true).separator(',').columnTypes(types).locale(Locale.ROOT).build());
+        if (table.rowCount() != scan.rows() || table.columnCount() != types.length) {
+            throw new IllegalStateException(file + ": Tablesaw read " + table.rowCount() + "×" + table.columnCount()
+                    + " cells where the scan found " + scan.rows() + "×" + types.length);
+        }
+        int rows = scan.rows();
+        int features = scan.features();
+        double[] x = new double[rows * features];
+        for (int j = 0; j < features; j++) {
+            DoubleColumn column = table.doubleColumn(j);
+            for (int i = 0; i < rows; i++) {
+                x[i * features + j] = column.getDouble(i);
+            }
+        }
+        double[] y = table.doubleColumn(features).asDoubleArray();
+        return new Dataset(name, rows, features, x, y);
+    }
+
+    private static DoubleColumn finiteColumn(Dataset dataset, String name, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                // Tablesaw would write NaN as an empty cell, which no reader could tell from a missing value.
+                throw new IllegalArgumentException("dataset " + dataset.name() + ": " + name + " of row " + i
+                        + " is " + values[i] + "; only finite values can be written");
+            }
+        }
+        return DoubleColumn.create(name, values);
+    }
+}

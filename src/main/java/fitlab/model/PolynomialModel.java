@@ -1,0 +1,134 @@
+package fitlab.model;
+
+import fitlab.UserError;
+import fitlab.pth.Tensor;
+import fitlab.random.Rng;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A polynomial in one input, ŷ = b + Σ w_k·φ_k(u) (see {@link PolynomialSpec}), written as PyTorch would:
+ * a module with {@code linear = nn.Linear(degree, 1)} applied to the basis features, so its state_dict
+ * holds {@code linear.weight} [1, degree] and {@code linear.bias} [1], plus, when the input is scaled,
+ * the 0-dim float64 buffers {@code x_min} and {@code x_max}.
+ */
+public final class PolynomialModel implements Model {
+    private final PolynomialSpec spec;
+    private final int degree;
+    private final double[] params; // w_1..w_d, then b
+    private final double[] grads;
+    private final List<ParameterSlot> slots;
+    private int capacity;
+    private double[] phi;  // [rows, degree] features of the last forward
+    private double[] out;
+
+    PolynomialModel(PolynomialSpec spec) {
+        this.spec = spec;
+        this.degree = spec.degree();
+        params = new double[degree + 1];
+        grads = new double[degree + 1];
+        slots = List.of(
+                new ParameterSlot("linear.weight", new long[] {1, degree}, 0, degree),
+                new ParameterSlot("linear.bias", new long[] {1}, degree, 1));
+    }
+
+    @Override
+    public PolynomialSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public List<ParameterSlot> parameterSlots() {
+        return slots;
+    }
+
+    @Override
+    public double[] parameters() {
+        return params;
+    }
+
+    @Override
+    public double[] gradients() {
+        return grads;
+    }
+
+    /** Writes the feature matrix φ ([rows, degree], row-major) of inputs x into {@code into}. */
+    public void features(double[] x, int rows, double[] into) {
+        for (int r = 0; r < rows; r++) {
+            spec.features(x[r], into, r * degree);
+        }
+    }
+
+    @Override
+    public double[] forward(double[] x, int rows, boolean training, Rng dropout) {
+        ensureCapacity(rows);
+        features(x, rows, phi);
+        double b = params[degree];
+        for (int r = 0; r < rows; r++) {
+            int row = r * degree;
+            double sum = 0.0;
+            for (int k = 0; k < degree; k++) {
+                sum += phi[row + k] * params[k];
+            }
+            out[r] = sum + b;
+        }
+        return out;
+    }
+
+    @Override
+    public void backward(double[] gradOutput, int rows) {
+        java.util.Arrays.fill(grads, 0.0);
+        for (int r = 0; r < rows; r++) {
+            double g = gradOutput[r];
+            int row = r * degree;
+            for (int k = 0; k < degree; k++) {
+                grads[k] += g * phi[row + k];
+            }
+            grads[degree] += g;
+        }
+    }
+
+    private void ensureCapacity(int rows) {
+        if (rows > capacity) {
+            phi = new double[rows * degree];
+            out = new double[rows];
+            capacity = rows;
+        }
+    }
+
+    @Override
+    public LinkedHashMap<String, Tensor> stateDict() {
+        LinkedHashMap<String, Tensor> sd = StateDicts.parameters(slots, params);
+        if (spec.scaleInput()) {
+            sd.put("x_min", Tensor.scalar(spec.xMin()));
+            sd.put("x_max", Tensor.scalar(spec.xMax()));
+        }
+        return sd;
+    }
+
+    @Override
+    public void loadStateDict(Map<String, Tensor> stateDict) {
+        Map<String, long[]> expected = new LinkedHashMap<>();
+        for (ParameterSlot s : slots) {
+            expected.put(s.name(), s.shape());
+        }
+        if (spec.scaleInput()) {
+            expected.put("x_min", new long[0]);
+            expected.put("x_max", new long[0]);
+            StateDicts.check(stateDict, expected);
+            checkBuffer(stateDict, "x_min", spec.xMin());
+            checkBuffer(stateDict, "x_max", spec.xMax());
+        } else {
+            StateDicts.check(stateDict, expected);
+        }
+        StateDicts.copyInto(stateDict, slots, params);
+    }
+
+    private static void checkBuffer(Map<String, Tensor> stateDict, String key, double expected) {
+        double got = stateDict.get(key).item();
+        if (Double.doubleToLongBits(got) != Double.doubleToLongBits(expected)) {
+            throw new UserError("state_dict key '" + key + "': the model_spec says " + expected + ", the tensor holds " + got);
+        }
+    }
+}

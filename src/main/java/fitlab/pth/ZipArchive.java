@@ -1,0 +1,133 @@
+package fitlab.pth;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * PyTorch's zip container, read with {@link ZipFile} (which handles stored entries with data descriptors,
+ * unlike {@code ZipInputStream}). Checks what PyTorch does not: entry names (no {@code ..}, one top folder),
+ * declared sizes against the file before allocating, and every record's CRC-32.
+ */
+final class ZipArchive implements Closeable {
+    private final ZipFile zip;
+    private final String source;
+    private final long fileSize;
+    private final long maxInflatedBytes;
+    private final String root;
+    private final Map<String, ZipEntry> entries = new HashMap<>();
+
+    ZipArchive(Path file, String source, long fileSize, long maxInflatedBytes) {
+        this.source = source;
+        this.fileSize = fileSize;
+        this.maxInflatedBytes = maxInflatedBytes;
+        try {
+            zip = new ZipFile(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new PthFormatException(source + ": damaged zip archive (" + e.getMessage()
+                    + "); is the file truncated or not a .pth file?");
+        }
+        try {
+            String first = null;
+            Enumeration<? extends ZipEntry> all = zip.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry e = all.nextElement();
+                String name = e.getName();
+                checkName(name);
+                if (first == null) {
+                    first = name;
+                }
+                entries.put(name, e);
+            }
+            if (first == null) {
+                throw new PthFormatException(source + ": the zip archive is empty; expected <folder>/data.pkl");
+            }
+            root = first.substring(0, first.indexOf('/') + 1);
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw e instanceof PthFormatException p ? p : new PthFormatException(source + ": damaged zip directory (" + e.getMessage() + ")");
+        }
+    }
+
+    private void checkName(String name) {
+        if (name.indexOf('/') <= 0) {
+            throw new PthFormatException(source + ": entry '" + name + "' is not in a subdirectory (expected <folder>/data.pkl ...)");
+        }
+        for (String part : name.split("/", -1)) {
+            if (part.equals("..") || part.equals(".")) {
+                throw new PthFormatException(source + ": entry '" + name + "' has a '" + part + "' path segment");
+            }
+        }
+        if (name.startsWith("/") || name.contains("\\") || name.indexOf('\0') >= 0 || name.contains(":")) {
+            throw new PthFormatException(source + ": entry '" + name + "' is not a plain relative path");
+        }
+    }
+
+    /** The top folder, with its trailing slash (e.g. {@code tiny_sd/}). */
+    String root() {
+        return root;
+    }
+
+    boolean has(String name) {
+        return entries.containsKey(root + name);
+    }
+
+    /** Describes an entry for messages: {@code file: root/name}. */
+    String where(String name) {
+        return source + ": " + root + name;
+    }
+
+    /** The record's bytes, checked against the file size (or the inflate limit) and its CRC-32. */
+    byte[] read(String name) {
+        ZipEntry e = entries.get(root + name);
+        if (e == null) {
+            throw new PthFormatException(source + ": missing record " + root + name);
+        }
+        long size = e.getSize();
+        long limit = e.getMethod() == ZipEntry.STORED ? fileSize : maxInflatedBytes;
+        if (size < 0 || size > limit || size > Integer.MAX_VALUE - 8) {
+            throw new PthFormatException(where(name) + ": declared size " + size + " bytes exceeds "
+                    + (e.getMethod() == ZipEntry.STORED ? "the file size " + fileSize : "the inflate limit " + limit));
+        }
+        byte[] data;
+        try (InputStream in = zip.getInputStream(e)) {
+            data = in.readNBytes((int) size);
+            if (data.length != size || in.read() != -1) {
+                throw new PthFormatException(where(name) + ": holds " + (data.length < size ? data.length : "more than " + size)
+                        + " bytes, its directory says " + size);
+            }
+        } catch (IOException | RuntimeException ex) {
+            if (ex instanceof PthFormatException p) {
+                throw p;
+            }
+            throw new PthFormatException(where(name) + ": unreadable record (" + ex.getMessage() + ")");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        if (crc.getValue() != e.getCrc()) {
+            throw new PthFormatException(where(name) + ": CRC-32 mismatch (directory 0x" + Long.toHexString(e.getCrc())
+                    + ", data 0x" + Long.toHexString(crc.getValue()) + "): the file is damaged");
+        }
+        return data;
+    }
+
+    private void closeQuietly() {
+        try {
+            zip.close();
+        } catch (IOException ignored) {
+            // nothing more to report than the original failure
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+}
