@@ -16,6 +16,10 @@ import java.util.Objects;
  * another; augmentation draws from {@code data/augment}, so augmenting never moves the original points. The
  * streams depend on the experiment seed only, not on the cell: every model of a sweep sees the same data, and a
  * sweep over {@code seed} gives fresh data per seed.
+ *
+ * <p>Augmentation jitters the targets of {@code regression1d} and {@code csv} data (a CSV file does not say
+ * whether its y is a class; set {@code y_jitter} to 0 for class labels) and never those of the classification
+ * generators.
  */
 public final class Generators {
 

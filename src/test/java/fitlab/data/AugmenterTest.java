@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class AugmenterTest {
 
-    private static final Dataset TWO_POINTS = new Dataset("train", 2, 2, new double[] {1, 2, 3, 4}, new double[] {5, 6});
+    private static final Dataset TWO_POINTS =
+            new Dataset("train", 2, 2, new double[] {1, 2, 3, 4}, new double[] {5, 6});
 
     @Test
     void noCopiesReturnsTheSetUnchanged() {

@@ -89,11 +89,12 @@ class DatasetCsvTest {
     @Test
     void readsAByteOrderMarkCrlfLineEndsQuotesSpacesAndBlankLines() throws IOException {
         Path file = dir.resolve("windows.csv");
-        Files.write(file, "\uFEFFx1,x2,y\r\n1.5, -2,0\r\n\r\n\"3e-1\",4.,1\r\n".getBytes(StandardCharsets.UTF_8));
+        String text = "\uFEFFx1,x2,y\r\n1.5, -2,0\r\n\r\n\"3e-1\",4.,1\r\n+.5,-7E+2,1\r\n";
+        Files.write(file, text.getBytes(StandardCharsets.UTF_8));
         Dataset d = DatasetCsv.read(file, "test");
-        assertEquals(2, d.rows());
-        assertArrayEquals(new double[] {1.5, -2, 0.3, 4}, d.x());
-        assertArrayEquals(new double[] {0, 1}, d.y());
+        assertEquals(3, d.rows());
+        assertArrayEquals(new double[] {1.5, -2, 0.3, 4, 0.5, -700}, d.x());
+        assertArrayEquals(new double[] {0, 1, 1}, d.y());
     }
 
     @Test
@@ -170,8 +171,8 @@ class DatasetCsvTest {
     @Test
     void missingFile() {
         UserError e = assertThrows(UserError.class, () -> DatasetCsv.read(dir.resolve("nope.csv"), "train"));
-        assertTrue(e.getMessage().endsWith("nope.csv: no such file; expected a CSV file with columns x,y or x1,x2,...,y"),
-                e.getMessage());
+        String expected = "nope.csv: no such file; expected a CSV file with columns x,y or x1,x2,...,y";
+        assertTrue(e.getMessage().endsWith(expected), e.getMessage());
     }
 
     private Path write(String text) throws IOException {
@@ -184,7 +185,8 @@ class DatasetCsvTest {
         Path file = write(content);
         UserError e = assertThrows(UserError.class, () -> DatasetCsv.read(file, "train"));
         String message = e.getMessage();
-        String relative = message.startsWith(dir.toString()) ? message.substring(dir.toString().length() + 1) : message;
+        String prefix = dir + java.io.File.separator;
+        String relative = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
         assertTrue(relative.startsWith(expectedStart), "message: " + message);
         assertFalse(message.contains("\n"), "one line: " + message);
     }

@@ -56,6 +56,7 @@ class DatasetFilesTest {
             Files.writeString(folder.resolve(name), "x,y\n");
         }
         assertTrue(assertThrows(UserError.class, () -> DatasetFiles.read(folder)).getMessage()
-                .endsWith("train.csv:1: only a header, no data rows; expected one row per example after the header x,y"));
+                .endsWith("train.csv:1: only a header, no data rows; expected one row per example after the header "
+                        + "x,y"));
     }
 }

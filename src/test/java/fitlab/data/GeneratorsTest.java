@@ -59,7 +59,13 @@ class GeneratorsTest {
         assertSame(base.validation(), biggerTrain.validation());
         assertSame(base.test(), biggerTrain.test());
         assertEquals(5000, biggerTest.test().rows());
-        assertFalse(Arrays.equals(base.train().x(), base.validation().x()), "splits use different streams");
+        Dataset[] splits = {base.train(), base.validation(), base.test()};
+        for (int a = 0; a < 3; a++) {
+            for (int b = a + 1; b < 3; b++) {
+                assertFalse(Arrays.equals(Arrays.copyOf(splits[a].x(), 10), Arrays.copyOf(splits[b].x(), 10)),
+                        splits[a].name() + " and " + splits[b].name() + " must draw from different streams");
+            }
+        }
     }
 
     @Test

@@ -32,7 +32,8 @@ class MoonsGeneratorTest {
 
     @Test
     void classMeansLieInTheirHalfPlanes() {
-        ClassificationStats s = ClassificationStats.of(new MoonsGenerator(0.2, 0.5).sample("t", 20_000, Rng.seeded(8)), 2);
+        Dataset d = new MoonsGenerator(0.2, 0.5).sample("train", 20_000, Rng.seeded(8));
+        ClassificationStats s = ClassificationStats.of(d, 2);
         assertEquals(0.0, s.mean1()[0], 0.03);
         assertEquals(2 / Math.PI, s.mean2()[0], 0.03);
         assertEquals(1.0, s.mean1()[1], 0.03);

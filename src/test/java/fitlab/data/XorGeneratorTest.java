@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fitlab.random.Rng;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class XorGeneratorTest {
@@ -21,7 +22,7 @@ class XorGeneratorTest {
             quadrants[(x1 > 0 ? 0 : 1) + (x2 > 0 ? 0 : 2)]++;
         }
         for (int q : quadrants) {
-            assertTrue(q > 200 && q < 300, "each quadrant holds about a quarter: " + java.util.Arrays.toString(quadrants));
+            assertTrue(q > 200 && q < 300, "each quadrant holds about a quarter: " + Arrays.toString(quadrants));
         }
     }
 
@@ -34,7 +35,7 @@ class XorGeneratorTest {
                 disagreeing++;
             }
         }
-        // A coordinate uniform on (0, 1] crosses zero under N(0, 0.1²) jitter with probability ≈ 0.1/√(2π) ≈ 4%;
+        // A coordinate uniform on (0, 1] crosses zero under N(0, 0.1²) jitter with chance ≈ 0.1/√(2π) ≈ 4%;
         // a label flips when exactly one of the two does: ≈ 7.6%.
         assertTrue(disagreeing > 250 && disagreeing < 530, "flipped " + disagreeing);
     }
