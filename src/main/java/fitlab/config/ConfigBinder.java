@@ -192,13 +192,17 @@ public final class ConfigBinder {
         boolean restoreBest = s.bool("restore_best", true);
         int startFromEpoch = s.integer("start_from_epoch", 0, 0, Integer.MAX_VALUE);
         StopAction action = s.choice("action", StopAction.MARK, StopAction.class);
+        String stopOn = s.string("stop_on", "patience");
+        if (!List.of("patience", "gl", "pq", "up").contains(stopOn)) {
+            throw s.error("stop_on", s.node("stop_on").orElse(null), "expected patience | gl | pq | up, got '" + stopOn + "'");
+        }
         double gl = s.decimal("gl_alpha", 5.0, 0, true, BIG);
         double pq = s.decimal("pq_alpha", 0.5, 0, true, BIG);
         int up = s.integer("up_strips", 3, 1, 1000);
         int strip = s.integer("strip_length", 5, 1, 1000);
         s.finish();
         return new EarlyStoppingSettings(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch,
-                action, gl, pq, up, strip);
+                action, stopOn, gl, pq, up, strip);
     }
 
     private static CheckpointConfig checkpoint(Section s) {

@@ -81,6 +81,7 @@ public final class ConfigWriter {
         es.put("restore_best", e.restoreBest());
         es.put("start_from_epoch", (long) e.startFromEpoch());
         es.put("action", lower(e.action()));
+        es.put("stop_on", e.stopOn());
         es.put("gl_alpha", e.glAlpha());
         es.put("pq_alpha", e.pqAlpha());
         es.put("up_strips", (long) e.upStrips());

@@ -4,7 +4,9 @@ import java.util.OptionalDouble;
 
 /**
  * The {@code early_stopping:} section: Keras' parameters plus Prechelt's criteria parameters
- * (GL_alpha, PQ_alpha, UP_s over strips of {@code stripLength} epochs).
+ * (GL_alpha, PQ_alpha, UP_s over strips of {@code stripLength} epochs). {@code stopOn} names the rule that
+ * decides the stop: {@code patience} (Keras, the default) or one of Prechelt's {@code gl}, {@code pq}, {@code up};
+ * the others are still recorded as markers.
  */
 public record EarlyStoppingSettings(
         String monitor,
@@ -15,6 +17,7 @@ public record EarlyStoppingSettings(
         boolean restoreBest,
         int startFromEpoch,
         StopAction action,
+        String stopOn,
         double glAlpha,
         double pqAlpha,
         int upStrips,

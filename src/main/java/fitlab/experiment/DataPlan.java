@@ -1,0 +1,85 @@
+package fitlab.experiment;
+
+import fitlab.config.Augmentation;
+import fitlab.config.Cell;
+import fitlab.config.DataConfig;
+import fitlab.config.DataKind;
+import fitlab.data.Augmenter;
+import fitlab.data.DatasetFiles;
+import fitlab.data.Generators;
+import fitlab.data.Splits;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Generates each distinct dataset of a sweep once and writes it as CSV. Cells that share the seed and the
+ * {@code data:} section share one dataset; the first goes to {@code data/}, others to {@code data/<cell-id>/}.
+ * The CSV files hold the training set before augmentation; augmentation is re-derived from its own stream.
+ */
+final class DataPlan {
+    private record Key(long seed, DataConfig data) {}
+
+    private final Map<Key, CellData> byKey = new LinkedHashMap<>();
+    private final Map<String, CellData> byCell = new LinkedHashMap<>();
+
+    static DataPlan build(List<Cell> cells, RunFolder run, Path experimentDir, boolean write) {
+        DataPlan plan = new DataPlan();
+        for (Cell cell : cells) {
+            Key key = new Key(cell.config().seed(), cell.config().data());
+            CellData data = plan.byKey.get(key);
+            if (data == null) {
+                String dir = plan.byKey.isEmpty() ? "data" : "data/" + cell.id();
+                data = make(key, dir, experimentDir);
+                if (write) {
+                    DatasetFiles.write(data.splits(), run.root().resolve(dir));
+                }
+                plan.byKey.put(key, data);
+            }
+            plan.byCell.put(cell.id(), data);
+        }
+        return plan;
+    }
+
+    /** Rebuilds the plan of an existing run, reading the CSV files it wrote (used by resume and verify). */
+    static DataPlan read(List<Cell> cells, RunFolder run, Path experimentDir) {
+        DataPlan generated = build(cells, run, experimentDir, false);
+        DataPlan plan = new DataPlan();
+        for (Cell cell : cells) {
+            CellData g = generated.byCell.get(cell.id());
+            Splits onDisk = DatasetFiles.read(run.root().resolve(g.dataDir()));
+            DataConfig d = cell.config().data();
+            CellData data = new CellData(onDisk, augmented(onDisk, d, cell.config().seed()), g.dataDir(), g.noiseFloor(), g.classes());
+            plan.byCell.put(cell.id(), data);
+        }
+        return plan;
+    }
+
+    CellData forCell(String cellId) {
+        return Objects.requireNonNull(byCell.get(cellId), cellId);
+    }
+
+    List<CellData> distinct() {
+        return new ArrayList<>(byKey.values());
+    }
+
+    private static CellData make(Key key, String dir, Path experimentDir) {
+        DataConfig d = key.data();
+        DataConfig plain = new DataConfig(d.kind(), d.function(), d.xMin(), d.xMax(), d.noise(), d.train(), d.validation(),
+                d.test(), d.balance(), d.classes(), d.path(), Augmentation.NONE);
+        Splits splits = Generators.generate(plain, key.seed(), experimentDir);
+        Double noiseFloor = d.kind() == DataKind.REGRESSION1D ? d.noise() * d.noise() : null;
+        int classes = d.kind().isClassification() ? d.classes() : 0;
+        return new CellData(splits, augmented(splits, d, key.seed()), dir, noiseFloor, classes);
+    }
+
+    private static fitlab.data.Dataset augmented(Splits splits, DataConfig d, long seed) {
+        if (d.augment() == null || d.augment().copies() == 0) {
+            return splits.train();
+        }
+        return Augmenter.augment(splits.train(), d.augment(), !d.kind().isClassification(), Generators.stream(seed, "augment"));
+    }
+}

@@ -1,0 +1,125 @@
+package fitlab.experiment;
+
+import fitlab.UserError;
+import fitlab.checkpoint.Checkpoint;
+import fitlab.checkpoint.Checkpoints;
+import fitlab.config.CheckpointConfig;
+import fitlab.config.CheckpointConfig.Retention.All;
+import fitlab.config.CheckpointConfig.Retention.Best;
+import fitlab.config.CheckpointConfig.Retention.Last;
+import fitlab.config.CheckpointConfig.Retention.LastN;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Supplier;
+
+/**
+ * Which checkpoints a cell writes and keeps: {@code epoch-NNNN.pth} every {@code every} epochs and at the last
+ * epoch, {@code best.pth} whenever the best epoch moves, {@code last.pth} at the end, then {@code keep} prunes.
+ * {@code best.pth} and {@code last.pth} are hard links to the epoch file when there is one (no second write);
+ * files are never changed in place, so sharing an inode is safe. While the cell runs, the newest epoch file is
+ * always kept, whatever {@code keep} says, so an interrupted run can resume from it.
+ */
+final class Retention {
+    private final CheckpointConfig config;
+    private final CellFolder folder;
+    private final Deque<Integer> written = new ArrayDeque<>();
+    private int bestWritten = -1;
+
+    Retention(CheckpointConfig config, CellFolder folder) {
+        this.config = config;
+        this.folder = folder;
+    }
+
+    void epochDone(int epoch, boolean last, int bestEpoch, Supplier<Checkpoint> make) {
+        boolean scheduled = epoch % config.every() == 0 || last;
+        boolean newBest = bestEpoch == epoch && bestEpoch != bestWritten;
+        if (!scheduled && !newBest && !last) {
+            return;
+        }
+        Checkpoint c = make.get();
+        Path epochFile = folder.checkpoint(epoch);
+        byte[] bytes = Checkpoints.toBytes(c, epochFile);
+        if (scheduled) {
+            Checkpoints.writeBytes(bytes, epochFile);
+            written.addLast(epoch);
+        }
+        if (newBest) {
+            publish(bytes, scheduled ? epochFile : null, folder.best());
+            bestWritten = epoch;
+        }
+        if (last) {
+            publish(bytes, epochFile, folder.last());
+        }
+        prune(bestWritten, false);
+    }
+
+    /** Applies {@code keep} strictly once the cell is done. */
+    void finish(int lastEpoch) {
+        prune(bestWritten, true);
+    }
+
+    private void prune(int bestEpoch, boolean finished) {
+        int newest = written.isEmpty() ? -1 : written.peekLast();
+        for (Integer epoch : written.toArray(new Integer[0])) {
+            var policy = config.keep();
+            boolean keep;
+            if (policy instanceof All) {
+                keep = true;
+            } else if (policy instanceof Last) {
+                keep = epoch == newest;
+            } else if (policy instanceof Best) {
+                keep = epoch == bestEpoch || (!finished && epoch == newest);
+            } else {
+                keep = epoch == bestEpoch || isAmongLast(epoch, ((LastN) policy).n());
+            }
+            if (!keep) {
+                delete(folder.checkpoint(epoch));
+                written.remove(epoch);
+            }
+        }
+    }
+
+    private boolean isAmongLast(int epoch, int n) {
+        int rank = 0;
+        for (var it = written.descendingIterator(); it.hasNext(); ) {
+            if (it.next() == epoch) {
+                return rank < n;
+            }
+            rank++;
+        }
+        return false;
+    }
+
+    /** Puts {@code target} in place atomically: a hard link to {@code source} when possible, else the bytes. */
+    private static void publish(byte[] bytes, Path source, Path target) {
+        if (source != null && Files.exists(source)) {
+            Path tmp = target.resolveSibling("." + target.getFileName() + ".link.tmp");
+            try {
+                Files.deleteIfExists(tmp);
+                Files.createLink(tmp, source);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                return;
+            } catch (IOException | UnsupportedOperationException e) {
+                // file system without hard links: fall back to writing the bytes
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the fallback below writes the file anyway
+                }
+            }
+        }
+        Checkpoints.writeBytes(bytes, target);
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UserError("cannot delete old checkpoint " + file + ": " + e.getMessage());
+        }
+    }
+}
