@@ -74,7 +74,7 @@ class ExperimentLoaderTest {
     @Test
     void quickAppliesTheFilesQuickSection() {
         Experiment e = ExperimentLoader.load(Path.of("experiments/01-polynomial-degree.yaml"), List.of(), true);
-        assertEquals(600, e.base().training().epochs());
+        assertEquals(1000, e.base().training().epochs());
         assertEquals(List.of("degree=1", "degree=4", "degree=15"), e.cells().stream().map(Cell::id).toList());
     }
 
