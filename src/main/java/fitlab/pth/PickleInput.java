@@ -96,6 +96,15 @@ final class PickleInput {
     String utf8(long n) {
         int start = pos;
         need(n, "a string");
+        boolean ascii = true;
+        for (int i = pos; i < pos + n && ascii; i++) {
+            ascii = data[i] >= 0;
+        }
+        if (ascii) { // the common case, without a decoder
+            String s = new String(data, pos, (int) n, StandardCharsets.ISO_8859_1);
+            pos += (int) n;
+            return s;
+        }
         try {
             String s = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

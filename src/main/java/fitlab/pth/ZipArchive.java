@@ -98,9 +98,10 @@ final class ZipArchive implements Closeable {
         }
         byte[] data;
         try (InputStream in = zip.getInputStream(e)) {
-            data = in.readNBytes((int) size);
-            if (data.length != size || in.read() != -1) {
-                throw new PthFormatException(where(name) + ": holds " + (data.length < size ? data.length : "more than " + size)
+            data = new byte[(int) size];
+            int got = in.readNBytes(data, 0, data.length);
+            if (got != size || in.read() != -1) {
+                throw new PthFormatException(where(name) + ": holds " + (got < size ? got : "more than " + size)
                         + " bytes, its directory says " + size);
             }
         } catch (IOException | RuntimeException ex) {
