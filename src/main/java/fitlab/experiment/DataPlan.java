@@ -44,18 +44,34 @@ final class DataPlan {
         return plan;
     }
 
-    /** Rebuilds the plan of an existing run, reading the CSV files it wrote (used by resume and verify). */
-    static DataPlan read(List<Cell> cells, RunFolder run, Path experimentDir) {
-        DataPlan generated = build(cells, run, experimentDir, false);
+    /**
+     * The plan of an existing run, reading the CSV files it wrote instead of generating anything (used by resume
+     * and verify): the data a checkpoint is checked against is the data on disk.
+     */
+    static DataPlan read(List<Cell> cells, RunFolder run) {
         DataPlan plan = new DataPlan();
+        Map<Key, String> dirs = new LinkedHashMap<>();
         for (Cell cell : cells) {
-            CellData g = generated.byCell.get(cell.id());
-            Splits onDisk = DatasetFiles.read(run.root().resolve(g.dataDir()));
-            DataConfig d = cell.config().data();
-            CellData data = new CellData(onDisk, augmented(onDisk, d, cell.config().seed()), g.dataDir(), g.noiseFloor(), g.classes());
+            Key key = new Key(cell.config().seed(), cell.config().data());
+            String dir = dirs.computeIfAbsent(key, k -> dirs.isEmpty() ? "data" : "data/" + cell.id());
+            CellData data = plan.byKey.get(key);
+            if (data == null) {
+                Splits onDisk = DatasetFiles.read(run.root().resolve(dir));
+                DataConfig d = key.data();
+                data = new CellData(onDisk, augmented(onDisk, d, key.seed()), dir, noiseFloor(d), classes(d));
+                plan.byKey.put(key, data);
+            }
             plan.byCell.put(cell.id(), data);
         }
         return plan;
+    }
+
+    private static Double noiseFloor(DataConfig d) {
+        return d.kind() == DataKind.REGRESSION1D ? d.noise() * d.noise() : null;
+    }
+
+    private static int classes(DataConfig d) {
+        return d.kind().isClassification() ? d.classes() : 0;
     }
 
     CellData forCell(String cellId) {
@@ -71,9 +87,7 @@ final class DataPlan {
         DataConfig plain = new DataConfig(d.kind(), d.function(), d.xMin(), d.xMax(), d.noise(), d.train(), d.validation(),
                 d.test(), d.balance(), d.classes(), d.path(), Augmentation.NONE);
         Splits splits = Generators.generate(plain, key.seed(), experimentDir);
-        Double noiseFloor = d.kind() == DataKind.REGRESSION1D ? d.noise() * d.noise() : null;
-        int classes = d.kind().isClassification() ? d.classes() : 0;
-        return new CellData(splits, augmented(splits, d, key.seed()), dir, noiseFloor, classes);
+        return new CellData(splits, augmented(splits, d, key.seed()), dir, noiseFloor(d), classes(d));
     }
 
     private static fitlab.data.Dataset augmented(Splits splits, DataConfig d, long seed) {

@@ -1,0 +1,140 @@
+package fitlab.experiment;
+
+import fitlab.checkpoint.Checkpoint;
+import fitlab.checkpoint.Checkpoints;
+import fitlab.config.Cell;
+import fitlab.config.ConfigWriter;
+import fitlab.config.ExperimentConfig;
+import fitlab.model.Model;
+import fitlab.model.PolynomialModel;
+import fitlab.train.EvalResult;
+import fitlab.train.Evaluation;
+import fitlab.train.LeastSquares;
+import fitlab.train.Loss;
+import fitlab.train.SessionState;
+import fitlab.train.TrainingSession;
+import fitlab.train.stopping.Decision;
+import fitlab.train.stopping.EarlyStopping;
+import fitlab.train.stopping.StopReason;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The epoch loop of one cell: train, evaluate every split in eval mode, append the metrics line, feed early
+ * stopping, write the epoch's checkpoint. Epoch 0 is the initial weights (measured, checkpointed, not trained).
+ * Nothing here depends on whether the cell started fresh or was resumed: that is what makes resuming bit-identical.
+ */
+final class CellTraining {
+    private final Cell cell;
+    private final CellData data;
+    private final CellFolder folder;
+    private final Recipe recipe;
+    private final Model model;
+    private final Loss loss;
+    private final TrainingSession session;
+    private final EarlyStopping stopping;
+    private final ProgressListener progress;
+    private final Map<String, Object> config;
+
+    CellTraining(Cell cell, CellData data, CellFolder folder, Recipe recipe, Model model, Loss loss, TrainingSession session,
+                 EarlyStopping stopping, ProgressListener progress) {
+        this.cell = cell;
+        this.data = data;
+        this.folder = folder;
+        this.recipe = recipe;
+        this.model = model;
+        this.loss = loss;
+        this.session = session;
+        this.stopping = stopping;
+        this.progress = progress;
+        this.config = ConfigWriter.toMap(cell.config());
+    }
+
+    /**
+     * Runs epochs {@code first..last}. With {@code honourStop}, training ends where early stopping says stop (with
+     * {@code action: stop}) or at divergence; without, it trains on (a resumed model that keeps overfitting), and
+     * early stopping, once it has ended, is no longer fed.
+     */
+    CellSummary train(int first, int last, boolean honourStop) {
+        ExperimentConfig c = cell.config();
+        Retention retention = new Retention(c.checkpoint(), folder);
+        double lr = recipe.optimizer().map(o -> o.lr()).orElse(Double.NaN);
+        long start = System.nanoTime();
+        StopReason reason = StopReason.COMPLETED;
+        int lastEpoch = first - 1;
+        for (int epoch = first; epoch <= last; epoch++) {
+            if (epoch > 0) {
+                if (session != null) {
+                    session.trainEpoch();
+                } else {
+                    LeastSquares.fit((PolynomialModel) model, data.learnFrom());
+                }
+            }
+            MetricsRow row = measure(epoch, lr, (System.nanoTime() - start) / 1e9);
+            MetricsLog.append(folder.metrics(), row);
+            boolean stop = false;
+            if (!stopping.ended()) {
+                Decision decision = stopping.update(epoch, row.trainLoss(), row.validationLoss(), CellRunner.monitoredValue(c, row));
+                if (decision.stop() && (honourStop || decision.reason().orElse(null) == StopReason.DIVERGED)) {
+                    stop = true;
+                    reason = decision.reason().orElse(StopReason.PATIENCE);
+                }
+            }
+            boolean isLast = stop || epoch == last;
+            SessionState state = session != null ? session.state() : null;
+            int current = epoch;
+            retention.epochDone(epoch, isLast, stopping.bestEpoch().orElse(-1), () -> checkpoint(current, state, row));
+            progress.epochDone();
+            lastEpoch = epoch;
+            if (stop) {
+                break;
+            }
+        }
+        retention.finish(lastEpoch);
+        CellSummary summary = summary(reason, lastEpoch);
+        Checkpoints.writeBytes(summary.toJson(), folder.summaryJson());
+        progress.cellDone(folder.id(), summary.stopReason());
+        return summary;
+    }
+
+    private MetricsRow measure(int epoch, double lr, double seconds) {
+        EvalResult train = Evaluation.of(model, loss, data.splits().train());
+        EvalResult validation = Evaluation.of(model, loss, data.splits().validation());
+        EvalResult test = Evaluation.of(model, loss, data.splits().test());
+        return new MetricsRow(epoch, train.loss(), validation.loss(), test.loss(),
+                train.accuracy().orElse(Double.NaN), validation.accuracy().orElse(Double.NaN), test.accuracy().orElse(Double.NaN),
+                lr, seconds);
+    }
+
+    private Checkpoint checkpoint(int epoch, SessionState state, MetricsRow row) {
+        LinkedHashMap<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("train_loss", row.trainLoss());
+        metrics.put("validation_loss", row.validationLoss());
+        metrics.put("test_loss", row.testLoss());
+        if (row.hasAccuracy()) {
+            metrics.put("train_accuracy", row.trainAccuracy());
+            metrics.put("validation_accuracy", row.validationAccuracy());
+            metrics.put("test_accuracy", row.testAccuracy());
+        }
+        LinkedHashMap<String, long[]> rng = new LinkedHashMap<>();
+        Map<String, Object> optimizer = null;
+        if (state != null) {
+            rng.put("shuffle", state.shuffleRng());
+            rng.put("dropout", state.dropoutRng());
+            optimizer = new LinkedHashMap<>(state.optimizerState());
+        }
+        return new Checkpoint(epoch, model.stateDict(), optimizer, metrics, model.spec().toMap(), rng, stopping.snapshot(),
+                config, Checkpoints.modulePrefixes(model));
+    }
+
+    private CellSummary summary(StopReason reason, int lastEpoch) {
+        List<MetricsRow> rows = MetricsLog.read(folder.metrics());
+        int best = stopping.bestEpoch().orElse(lastEpoch);
+        double bestValidation = rows.get(best).validationLoss();
+        List<Marker> markers = stopping.markers().stream()
+                .map(m -> new Marker(m.name(), m.epoch(), m.value(), m.explanation())).toList();
+        return new CellSummary(folder.id(), cell.values(), reason.key(), lastEpoch, best, bestValidation, markers,
+                model.parameters().length, data.noiseFloor(), data.dataDir(), cell.config().earlyStopping().monitor());
+    }
+}

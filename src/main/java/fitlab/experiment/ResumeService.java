@@ -1,0 +1,63 @@
+package fitlab.experiment;
+
+import fitlab.UserError;
+import fitlab.config.Cell;
+import fitlab.config.Experiment;
+import fitlab.config.ExperimentLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * {@code fitlab resume RUN_DIR --cell ID}: continues one cell from a checkpoint into
+ * {@code cells/<id>@resume-from-<E>/}, never touching the original cell, so the two can be compared line by line.
+ */
+public final class ResumeService {
+    private ResumeService() {}
+
+    /**
+     * @param fromEpoch the checkpoint to continue from (default: the newest one)
+     * @param epochs    how many epochs to train after it; when given, training goes on past any early-stopping
+     *                  point (the lesson: a reloaded model trained without early stopping keeps overfitting);
+     *                  when absent, the cell's configured epochs with its early-stopping rules
+     */
+    public static Path resume(Path runDir, String cellId, OptionalInt fromEpoch, OptionalInt epochs, ProgressListener progress) {
+        RunFolder run = RunFolder.existing(runDir);
+        Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
+        Cell cell = experiment.cell(cellId);
+        CellFolder source = run.cell(cellId);
+        int from = fromEpoch.isPresent() ? fromEpoch.getAsInt() : newestCheckpoint(source);
+        Path checkpoint = source.checkpoint(from);
+        if (!Files.isRegularFile(checkpoint)) {
+            throw new UserError(checkpoint + ": no checkpoint for epoch " + from + " (checkpoint.every / keep may have skipped or pruned it)");
+        }
+        CellFolder target = run.cell(cellId + "@resume-from-" + from);
+        if (Files.exists(target.root())) {
+            throw new UserError(target.root() + ": already exists; a resumed cell is never overwritten");
+        }
+        int until = epochs.isPresent() ? from + epochs.getAsInt() : cell.config().training().epochs();
+        if (until <= from) {
+            throw new UserError("nothing to train: epoch " + from + " is already at or past epoch " + until + " (pass --epochs N)");
+        }
+        DataPlan data = DataPlan.read(experiment.cells(), run);
+        progress.start(until - from, 1);
+        try {
+            new CellRunner(run, run.root(), progress).resume(cell, data.forCell(cellId), checkpoint, source, target, until,
+                    epochs.isEmpty());
+        } finally {
+            progress.finish();
+        }
+        return target.root();
+    }
+
+    static int newestCheckpoint(CellFolder cell) {
+        try (var files = Files.list(cell.checkpoints())) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("epoch-\\d+\\.pth"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(6, n.length() - 4))).max()
+                    .orElseThrow(() -> new UserError(cell.checkpoints() + ": no checkpoints to resume from"));
+        } catch (java.io.IOException e) {
+            throw new UserError(cell.checkpoints() + ": cannot list checkpoints: " + e.getMessage());
+        }
+    }
+}

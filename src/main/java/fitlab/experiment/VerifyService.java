@@ -1,0 +1,179 @@
+package fitlab.experiment;
+
+import fitlab.UserError;
+import fitlab.checkpoint.Checkpoint;
+import fitlab.checkpoint.Checkpoints;
+import fitlab.config.Cell;
+import fitlab.config.Experiment;
+import fitlab.config.ExperimentLoader;
+import fitlab.model.Model;
+import fitlab.train.EvalResult;
+import fitlab.train.Evaluation;
+import fitlab.train.Loss;
+import fitlab.train.Optimizer;
+import fitlab.train.SessionState;
+import fitlab.train.TrainingSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * {@code fitlab verify}: for each checkpoint, builds a fresh model from the file alone (model_spec +
+ * model_state_dict), recomputes the train/validation/test losses in eval mode on the run's CSV data, and compares
+ * them bit for bit with the epoch's metrics.csv row. It also checks that loading is pure: a training session
+ * restored from the file reports exactly the optimizer state and random-stream states the file holds.
+ */
+public final class VerifyService {
+    private VerifyService() {}
+
+    /** One checked checkpoint: the logged and reloaded losses (train, validation, test) and what went wrong, if anything. */
+    public record Check(String cell, int epoch, double[] logged, double[] reloaded, String problem) {
+        public boolean ok() {
+            return problem.isEmpty();
+        }
+
+        public double maxDifference() {
+            double d = 0;
+            for (int i = 0; i < logged.length; i++) {
+                d = Math.max(d, Math.abs(logged[i] - reloaded[i]));
+            }
+            return d;
+        }
+    }
+
+    public static List<Check> verify(Path runDir, Optional<String> cellId, String epochs) {
+        RunFolder run = RunFolder.existing(runDir);
+        Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
+        List<Cell> cells = cellId.map(id -> List.of(experiment.cell(id))).orElse(experiment.cells());
+        DataPlan data = DataPlan.read(experiment.cells(), run);
+        List<Check> checks = new ArrayList<>();
+        for (Cell cell : cells) {
+            CellFolder folder = run.cell(cell.id());
+            Map<Integer, MetricsRow> logged = new LinkedHashMap<>();
+            for (MetricsRow r : MetricsLog.read(folder.metrics())) {
+                logged.put(r.epoch(), r);
+            }
+            for (int epoch : select(folder, epochs)) {
+                checks.add(check(cell, folder, epoch, logged.get(epoch), data.forCell(cell.id())));
+            }
+        }
+        return checks;
+    }
+
+    private static Check check(Cell cell, CellFolder folder, int epoch, MetricsRow row, CellData data) {
+        double[] none = {Double.NaN, Double.NaN, Double.NaN};
+        if (row == null) {
+            return new Check(cell.id(), epoch, none, none, "metrics.csv has no row for epoch " + epoch);
+        }
+        double[] logged = {row.trainLoss(), row.validationLoss(), row.testLoss()};
+        Path file = folder.checkpoint(epoch);
+        try {
+            Checkpoint c = Checkpoints.read(file);
+            if (c.epoch() != epoch) {
+                return new Check(cell.id(), epoch, logged, none, file.getFileName() + " says it is epoch " + c.epoch());
+            }
+            Model model = Checkpoints.rebuild(c);
+            Recipe recipe = Recipe.of(cell.config(), data.splits().train().features(), data.classes());
+            Loss loss = Loss.of(recipe.loss(), model.outputs());
+            double[] reloaded = new double[3];
+            Dataset3 splits = new Dataset3(data);
+            for (int i = 0; i < 3; i++) {
+                EvalResult r = Evaluation.of(model, loss, splits.get(i));
+                reloaded[i] = r.loss();
+            }
+            String problem = "";
+            for (int i = 0; i < 3; i++) {
+                if (Double.doubleToLongBits(reloaded[i]) != Double.doubleToLongBits(logged[i])) {
+                    problem = "reloaded " + SPLITS[i] + " loss differs from metrics.csv";
+                    break;
+                }
+            }
+            if (problem.isEmpty()) {
+                problem = checkPureLoad(c, recipe, model, loss, data);
+            }
+            return new Check(cell.id(), epoch, logged, reloaded, problem);
+        } catch (UserError | fitlab.pth.PthFormatException e) {
+            return new Check(cell.id(), epoch, logged, none, e.getMessage());
+        }
+    }
+
+    private static final String[] SPLITS = {"train", "validation", "test"};
+
+    /** Restores a session from the file and checks that it reports back exactly the state stored in it. */
+    private static String checkPureLoad(Checkpoint c, Recipe recipe, Model model, Loss loss, CellData data) {
+        if (recipe.optimizer().isEmpty()) {
+            return c.rngState().isEmpty() ? "" : "a closed-form (lstsq) checkpoint should hold no random streams";
+        }
+        long[] shuffle = c.rngState().get("shuffle");
+        long[] dropout = c.rngState().get("dropout");
+        if (shuffle == null || dropout == null) {
+            return "rng_state lacks the shuffle or dropout stream";
+        }
+        Optimizer optimizer = Optimizer.create(recipe.optimizer().get(), model.parameterSlots());
+        SessionState saved = new SessionState(c.epoch(), new LinkedHashMap<>(c.optimizerStateDict()), shuffle.clone(), dropout.clone());
+        TrainingSession session = TrainingSession.resume(model, loss, optimizer, recipe.training(), data.learnFrom(), saved);
+        SessionState after = session.state();
+        if (!Arrays.equals(after.shuffleRng(), shuffle) || !Arrays.equals(after.dropoutRng(), dropout)) {
+            return "restoring the session changed a random stream";
+        }
+        if (!StateEquality.equal(after.optimizerState(), c.optimizerStateDict())) {
+            return "restoring the optimizer changed its state";
+        }
+        return "";
+    }
+
+    /** The checkpoint epochs {@code all}, {@code best}, {@code last} or {@code N,M,...} select among the files present. */
+    static List<Integer> select(CellFolder folder, String epochs) {
+        TreeSet<Integer> present = new TreeSet<>();
+        if (Files.isDirectory(folder.checkpoints())) {
+            try (var files = Files.list(folder.checkpoints())) {
+                files.map(p -> p.getFileName().toString()).filter(n -> n.matches("epoch-\\d+\\.pth"))
+                        .forEach(n -> present.add(Integer.parseInt(n.substring(6, n.length() - 4))));
+            } catch (java.io.IOException e) {
+                throw new UserError(folder.checkpoints() + ": cannot list: " + e.getMessage());
+            }
+        }
+        if (present.isEmpty()) {
+            throw new UserError(folder.checkpoints() + ": no checkpoints");
+        }
+        return switch (epochs) {
+            case "all" -> new ArrayList<>(present);
+            case "last" -> List.of(present.last());
+            case "best" -> List.of(CellSummary.read(folder.summaryJson()).bestEpoch());
+            default -> parseList(epochs);
+        };
+    }
+
+    private static List<Integer> parseList(String epochs) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : epochs.split(",")) {
+            try {
+                int e = Integer.parseInt(part.trim());
+                if (e < 0) {
+                    throw new NumberFormatException();
+                }
+                out.add(e);
+            } catch (NumberFormatException ex) {
+                throw new UserError("--epochs " + epochs + ": expected all, best, last or a list of epoch numbers like 0,10,137");
+            }
+        }
+        return out;
+    }
+
+    /** The three splits by index, in the order metrics.csv logs them. */
+    private record Dataset3(CellData data) {
+        fitlab.data.Dataset get(int i) {
+            return switch (i) {
+                case 0 -> data.splits().train();
+                case 1 -> data.splits().validation();
+                default -> data.splits().test();
+            };
+        }
+    }
+}
