@@ -6,7 +6,6 @@ import fitlab.model.Mlp;
 import fitlab.model.Model;
 import fitlab.model.ModelSpec;
 import fitlab.model.Models;
-import fitlab.pth.PthFormatException;
 import fitlab.pth.PthReader;
 import fitlab.pth.PthWriter;
 import fitlab.random.Rng;
@@ -31,25 +30,7 @@ public final class Checkpoints {
     }
 
     public static void writeBytes(byte[] bytes, Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
-        } catch (java.io.IOException e) {
-            throw new UserError("cannot write " + file + ": " + e.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (java.io.IOException ignored) {
-                    // reporting the write failure matters more than a stray temp file
-                }
-            }
-        }
+        fitlab.io.AtomicFiles.write(file, bytes);
     }
 
     public static Checkpoint read(Path file) {
@@ -84,10 +65,5 @@ public final class Checkpoints {
             out.add("linear");
         }
         return out;
-    }
-
-    /** True for the standalone pth library's format errors, which are user errors too. */
-    public static boolean isFormatError(RuntimeException e) {
-        return e instanceof PthFormatException;
     }
 }

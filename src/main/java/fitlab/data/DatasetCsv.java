@@ -50,7 +50,7 @@ public final class DatasetCsv {
 
     /** Writes the dataset atomically (temporary file, then rename), creating the folder if needed. */
     public static void write(Dataset dataset, Path file) {
-        AtomicWrite.write(file, toBytes(dataset));
+        fitlab.io.AtomicFiles.write(file, toBytes(dataset));
     }
 
     /**

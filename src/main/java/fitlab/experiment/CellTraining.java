@@ -93,7 +93,7 @@ final class CellTraining {
         }
         retention.finish(lastEpoch);
         CellSummary summary = summary(reason, lastEpoch);
-        Checkpoints.writeBytes(summary.toJson(), folder.summaryJson());
+        fitlab.io.AtomicFiles.write(folder.summaryJson(), summary.toJson());
         progress.cellDone(folder.id(), summary.stopReason());
         return summary;
     }

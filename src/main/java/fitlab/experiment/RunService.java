@@ -1,6 +1,6 @@
 package fitlab.experiment;
 
-import fitlab.checkpoint.Checkpoints;
+import fitlab.io.AtomicFiles;
 import fitlab.config.Cell;
 import fitlab.config.ConfigWriter;
 import fitlab.config.Experiment;
@@ -24,8 +24,8 @@ public final class RunService {
         Path experimentDir = request.experiment().toAbsolutePath().getParent();
         RunFolder run = request.out().map(RunFolder::createAt)
                 .orElseGet(() -> RunFolder.createTimestamped(request.runsDir(), experiment.base().name(), LocalDateTime.now()));
-        Checkpoints.writeBytes(ConfigWriter.toYaml(experiment).getBytes(StandardCharsets.UTF_8), run.experimentYaml());
-        Checkpoints.writeBytes((request.command() + "\n").getBytes(StandardCharsets.UTF_8), run.commandTxt());
+        AtomicFiles.write(run.experimentYaml(), ConfigWriter.toYaml(experiment));
+        AtomicFiles.write(run.commandTxt(), request.command() + "\n");
         progress.message("run folder: " + run.root());
         DataPlan data = DataPlan.build(experiment.cells(), run, experimentDir, true);
         progress.message(diskEstimate(experiment.cells(), data));
@@ -46,7 +46,7 @@ public final class RunService {
         for (CellSummary s : summaries) {
             metrics.add(MetricsLog.read(run.cell(s.cell()).metrics()));
         }
-        Checkpoints.writeBytes(SummaryTable.toCsv(SummaryTable.build(experiment, summaries, metrics)), run.summaryCsv());
+        AtomicFiles.write(run.summaryCsv(), SummaryTable.toCsv(SummaryTable.build(experiment, summaries, metrics)));
     }
 
     private static int epochs(Cell c) {

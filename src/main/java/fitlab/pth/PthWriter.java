@@ -44,6 +44,12 @@ public final class PthWriter {
         try {
             tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             Files.write(tmp, bytes);
+            try {
+                // temp files are owner-only; a checkpoint is a normal, shareable file
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: its defaults apply
+            }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             tmp = null;
         } catch (IOException e) {

@@ -1,0 +1,2 @@
+/** Crash-safe file writing shared by every stage that writes into a run folder. */
+package fitlab.io;
