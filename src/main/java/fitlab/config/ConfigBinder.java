@@ -107,7 +107,7 @@ public final class ConfigBinder {
 
     private static ModelConfig model(Section s) {
         ModelKind kind = s.choice("kind", ModelKind.POLYNOMIAL, ModelKind.class);
-        int degree = s.integer("degree", 4, 0, 1000);
+        int degree = s.integer("degree", 4, 1, 1000);
         PolynomialBasis basis = s.choice("basis", PolynomialBasis.LEGENDRE, PolynomialBasis.class);
         boolean scaleInput = s.bool("scale_input", true);
         List<Integer> hidden = s.list("hidden", n -> (int) s.integerValue("hidden", n, 1, 1_000_000)).orElse(List.of(64, 64));

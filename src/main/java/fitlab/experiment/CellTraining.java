@@ -2,6 +2,8 @@ package fitlab.experiment;
 
 import fitlab.checkpoint.Checkpoint;
 import fitlab.checkpoint.Checkpoints;
+import fitlab.checkpoint.WholeModels;
+import fitlab.pth.PthWriter;
 import fitlab.config.Cell;
 import fitlab.config.ConfigWriter;
 import fitlab.config.ExperimentConfig;
@@ -92,6 +94,9 @@ final class CellTraining {
             }
         }
         retention.finish(lastEpoch);
+        if (cell.config().checkpoint().wholeModel()) {
+            PthWriter.write(folder.wholeModel(), WholeModels.toPyObject(model));
+        }
         CellSummary summary = summary(reason, lastEpoch);
         fitlab.io.AtomicFiles.write(folder.summaryJson(), summary.toJson());
         progress.cellDone(folder.id(), summary.stopReason());

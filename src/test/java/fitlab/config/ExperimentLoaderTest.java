@@ -101,7 +101,8 @@ class ExperimentLoaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "data:\\n  noise: -0.1|2:10|data.noise|must be >= 0",
-        "model:\\n  degree: -1|2:11|model.degree|must be between 0 and",
+        "model:\\n  degree: -1|2:11|model.degree|must be between 1 and",
+        "model:\\n  degree: 0|2:11|model.degree|must be between 1 and",
         "training:\\n  lr: 0|2:7|training.lr|must be > 0",
         "training:\\n  lr: -3|2:7|training.lr|must be > 0",
         "data:\\n  train: 0|2:10|data.train|must be between 1",
@@ -134,7 +135,7 @@ class ExperimentLoaderTest {
     @Test
     void badSweepValueIsReportedAtTheSweep() throws IOException {
         UserError e = fails("sweep:\n  model.degree: [1, -2]\n");
-        assertTrue(e.getMessage().contains(":2:21: model.degree: must be between 0"), e.getMessage());
+        assertTrue(e.getMessage().contains(":2:21: model.degree: must be between 1"), e.getMessage());
     }
 
     @Test
