@@ -21,7 +21,7 @@ python=/usr/bin/python3
 
 lesson="$home/experiments/01-polynomial-degree.yaml"
 echo "== fitlab runs for the notebooks (in $work)"
-"$home/fitlab" run "$lesson" --quick --out "$work/polynomial" >/dev/null
+"$home/fitlab" run "$lesson" --quick --out "$work/polynomial" --set checkpoint.whole_model=true >/dev/null
 "$home/fitlab" run "$lesson" --quick --out "$work/mlp" \
   --set model.kind=mlp --set 'model.hidden=[32,32]' --set 'sweep.model.degree=[1]' --set training.lr=0.01 >/dev/null
 # A classification run (two moons, cross-entropy) for a second pass of notebook 01: losses and accuracies.
