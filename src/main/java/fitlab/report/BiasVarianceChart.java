@@ -36,6 +36,7 @@ public final class BiasVarianceChart {
                 Palette.NOISE_FLOOR, HouseStyle.DASHED);
         Lines.line(chart, m.get("series.expected"), x, d.expected(), Palette.NOISE_FLOOR, HouseStyle.SOLID_THIN);
         Lines.measured(chart, m.get("series.testMeasured", d.seeds()), x, Lines.atLeast(d.testError(), lo), null, Palette.TEST);
+        HouseStyle.fitTitle(chart);
         return chart;
     }
 }

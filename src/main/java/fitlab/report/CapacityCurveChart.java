@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Training, validation and test loss (mean ± std over seeds) against a sweep's capacity, with the capacities shaded
@@ -33,20 +31,15 @@ public final class CapacityCurveChart {
                 m.get(noiseFloor.isPresent() ? "axis.finalLoss" : "axis.finalLossGeneric"), m.fontFamily());
         chart.getStyler().setYAxisLogarithmic(true);
         double lo = Lines.minPositive(train, validation, test, noiseFloor.map(f -> new double[] {f}).orElse(new double[0])) / 2;
-        double hi = Lines.maxFinite(train, validation, test) * 2;
+        double hi = Lines.maxFinite(train, validation, test) * 3; // headroom for the region labels
         chart.getStyler().setYAxisMin(lo);
         chart.getStyler().setYAxisMax(hi);
 
+        List<RegionShading.Band> bands = new ArrayList<>();
         for (Region r : regions(g)) {
-            // Area series fill down to the bottom of the plot; drawn first, so every curve lies on top of them.
-            XYSeries s = chart.addSeries(m.get("region." + r.verdict().key()) + regionIndex(chart, r),
-                    new double[] {r.x0(), r.x1()}, new double[] {hi, hi});
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
-            Color c = regionColor(r.verdict());
-            s.setFillColor(Palette.translucent(c, 45));
-            s.setLineColor(Palette.translucent(c, 0));
-            s.setMarker(SeriesMarkers.NONE);
+            bands.add(new RegionShading.Band(r.x0(), r.x1(), regionColor(r.verdict()), m.get("region." + r.verdict().key())));
         }
+        chart.addAnnotation(new RegionShading(bands, chart.getStyler().getLegendFont()));
         Lines.measured(chart, m.get("series.train"), x, Lines.atLeast(train, lo), LossColumns.errors(g, LossColumns.TRAIN), Palette.TRAIN);
         Lines.measured(chart, m.get("series.validation"), x, Lines.atLeast(validation, lo),
                 LossColumns.errors(g, LossColumns.VALIDATION), Palette.VALIDATION);
@@ -54,6 +47,7 @@ public final class CapacityCurveChart {
         noiseFloor.ifPresent(f -> Lines.horizontal(chart, m.get("series.noiseFloor", Messages.number(f)), f, x[0], x[x.length - 1],
                 Palette.NOISE_FLOOR, HouseStyle.DASHED));
         Lines.vertical(chart, m.get("marker.chosen", where), x[best], lo, hi, Palette.BEST, HouseStyle.DASHED);
+        HouseStyle.fitTitle(chart);
         return chart;
     }
 
@@ -104,13 +98,6 @@ public final class CapacityCurveChart {
             case GOOD -> Palette.GOOD_REGION;
             case OVERFIT -> Palette.OVERFIT_REGION;
         };
-    }
-
-    /** Series names must be unique: a second "overfit" stretch gets a trailing space per earlier region. */
-    private static String regionIndex(XYChart chart, Region r) {
-        long n = chart.getSeriesCollection().stream()
-                .filter(s -> s.getXYSeriesRenderStyle().orElse(null) == XYSeries.XYSeriesRenderStyle.Area).count();
-        return " ".repeat((int) n);
     }
 
     static String groupSuffix(AxisGroup g, Messages m) {

@@ -34,6 +34,7 @@ public final class DoubleDescentChart {
         Lines.measured(chart, m.get("series.test"), p, Lines.atLeast(test, floorOfTrain), LossColumns.errors(g, LossColumns.TEST),
                 Palette.TEST);
         Lines.vertical(chart, m.get("marker.interpolation", n), n, floorOfTrain, hi, Palette.THRESHOLD, HouseStyle.DOTTED);
+        HouseStyle.fitTitle(chart);
         return chart;
     }
 }

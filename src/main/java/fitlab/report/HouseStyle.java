@@ -67,4 +67,31 @@ public final class HouseStyle {
     private static Font font(String family, int style, int size, double scale) {
         return new Font(family, style, (int) Math.round(size * scale));
     }
+
+    /**
+     * Shrinks the title font (down to 28 pt) until the title fits above the plot: XChart centres the title over the plot,
+     * which the legend on the right narrows, and a long title would otherwise run off the slide's left edge.
+     */
+    public static void fitTitle(XYChart chart) {
+        Styler s = chart.getStyler();
+        java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            int legend = 0;
+            if (s.isLegendVisible()) {
+                java.awt.FontMetrics lf = g.getFontMetrics(s.getLegendFont());
+                for (var series : chart.getSeriesCollection()) {
+                    legend = Math.max(legend, lf.stringWidth(series.getName()));
+                }
+                legend += 140; // legend marker, padding
+            }
+            int available = chart.getWidth() - legend - 220; // the y axis title and tick labels
+            Font f = s.getChartTitleFont();
+            while (f.getSize() > 28 && g.getFontMetrics(f).stringWidth(chart.getTitle()) > available) {
+                f = f.deriveFont((float) (f.getSize() - 2));
+            }
+            s.setChartTitleFont(f);
+        } finally {
+            g.dispose();
+        }
+    }
 }

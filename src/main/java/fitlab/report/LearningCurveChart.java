@@ -30,6 +30,7 @@ public final class LearningCurveChart {
         Lines.measured(chart, m.get("series.test"), x, Lines.atLeast(test, lo), LossColumns.errors(g, LossColumns.TEST), Palette.TEST);
         noiseFloor.ifPresent(f -> Lines.horizontal(chart, m.get("series.noiseFloor", Messages.number(f)), f, x[0], x[last],
                 Palette.NOISE_FLOOR, HouseStyle.DASHED));
+        HouseStyle.fitTitle(chart);
         return chart;
     }
 }

@@ -49,6 +49,7 @@ public final class LossCurveChart {
             int stop = cell.summary().stopEpoch();
             Lines.vertical(chart, m.get("marker.stop." + reason, stop), stop, lo, hi, Palette.STOP, HouseStyle.SOLID_THIN);
         }
+        HouseStyle.fitTitle(chart);
         return chart;
     }
 
