@@ -13,9 +13,10 @@ public final class Capacity {
 
     private Capacity() {}
 
-    /** The first swept capacity axis, if any. */
+    /** The swept capacity axis that matters for the model trained (degree for polynomials, hidden for MLPs), if any. */
     public static Optional<String> axis(LoadedRun run) {
-        return AXES.stream().filter(run::sweeps).findFirst();
+        String own = run.base().model().kind() == fitlab.config.ModelKind.POLYNOMIAL ? "model.degree" : "model.hidden";
+        return run.axis(own).filter(a -> a.values().size() > 1).map(a -> own);
     }
 
     public static double x(String path, CellRun c) {

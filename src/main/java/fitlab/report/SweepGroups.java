@@ -31,7 +31,7 @@ public final class SweepGroups {
     private static String otherAxes(LoadedRun run, String path, CellRun c) {
         StringBuilder sb = new StringBuilder();
         for (SweepAxis a : run.experiment().sweep()) {
-            if (a.path().equals(path) || a.path().equals(LoadedRun.SEED)) {
+            if (a.path().equals(path) || a.path().equals(LoadedRun.SEED) || a.values().size() < 2) {
                 continue;
             }
             if (sb.length() > 0) {
