@@ -61,11 +61,9 @@ final class SmallRuns {
             """;
 
     /** Learning curve: a cubic by least squares on 8, 16 and 48 points, two seeds. */
-    static final String LEARNING = "name: learning\nquestion: How much data?\n" + COMMON.replace("train: 12", "train: 20") + """
+    static final String LEARNING = "name: learning\nquestion: How much data?\n" + COMMON.replace("train: 12", "train: 20").replace("basis: legendre", "basis: legendre\n  degree: 3") + """
             training:
               optimizer: lstsq
-            model:
-              degree: 3
             sweep:
               data.train: [8, 16, 48]
               seed: [0, 1]
