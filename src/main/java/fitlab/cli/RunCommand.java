@@ -48,7 +48,9 @@ final class RunCommand implements Callable<Integer> {
         RunRequest request = new RunRequest(experiment, Optional.ofNullable(outDir), Path.of("runs"), n, sets, quick,
                 Optional.ofNullable(lang).map(Language::code), CommandText.of("run", spec.commandLine().getParseResult().originalArgs()));
         RunResult result = RunService.run(request, Progress.forTerminal(out));
+        var report = ReportCommand.render(result.folder(), request.language(), spec.commandLine().getErr());
         out.println("run folder: " + result.folder().root());
+        out.println("report: " + report.index());
         out.flush();
         return FitlabCommand.OK;
     }

@@ -1,32 +1,52 @@
 package fitlab.report;
 
 import fitlab.UserError;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.internal.chartpart.IChart;
 
-/** Saves a chart as PNG and SVG side by side, each written atomically (temp file, then rename). */
+/** Saves charts as PNG and SVG side by side (and animations as GIF), each written atomically (temp file, then rename). */
 public final class ChartFiles {
+    /** Milliseconds each GIF frame shows. */
+    public static final int GIF_FRAME_MS = 400;
+
     private ChartFiles() {}
 
     /** Writes {@code base.png} and {@code base.svg}; {@code base} is a path without extension. */
-    public static void save(Chart<?, ?> chart, Path base) {
+    public static void save(IChart chart, Path base) {
         try {
-            write(base.resolveSibling(base.getFileName() + ".png"), BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+            write(sibling(base, ".png"), BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
             ByteArrayOutputStream svg = new ByteArrayOutputStream();
             VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            write(base.resolveSibling(base.getFileName() + ".svg"), svg.toByteArray());
+            write(sibling(base, ".svg"), svg.toByteArray());
         } catch (IOException e) {
             throw new UserError("cannot write chart " + base + ": " + e.getMessage());
         }
     }
 
-    private static void write(Path target, byte[] bytes) throws IOException {
+    /** Writes {@code base.gif}: the frames in order, looping. */
+    public static void saveGif(List<? extends IChart> frames, Path base) {
+        Path target = sibling(base, ".gif");
+        try {
+            List<BufferedImage> images = frames.stream().map(BitmapEncoder::getBufferedImage).toList();
+            write(target, GifWriter.animate(images, GIF_FRAME_MS));
+        } catch (IOException e) {
+            throw new UserError("cannot write animation " + target + ": " + e.getMessage());
+        }
+    }
+
+    static Path sibling(Path base, String extension) {
+        return base.resolveSibling(base.getFileName() + extension);
+    }
+
+    static void write(Path target, byte[] bytes) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
         try {

@@ -18,14 +18,21 @@ public final class HouseStyle {
     /** Fixed line styles: solid for measured curves, dashed for reference lines, dotted for markers. */
     public static final BasicStroke SOLID = new BasicStroke(5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     public static final BasicStroke DASHED = new BasicStroke(4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {18f, 12f}, 0f);
+    public static final BasicStroke SOLID_THIN = new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
     public static final BasicStroke DOTTED = new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {3f, 10f}, 0f);
 
     private HouseStyle() {}
 
     public static XYChart xyChart(String title, String xTitle, String yTitle, String fontFamily) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        apply(chart.getStyler(), fontFamily);
+        return xyChart(title, xTitle, yTitle, fontFamily, WIDTH, HEIGHT);
+    }
+
+    /** A chart of another size (a panel of a strip); fonts shrink with the height, never below readable. */
+    public static XYChart xyChart(String title, String xTitle, String yTitle, String fontFamily, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        apply(chart.getStyler(), fontFamily, Math.max(0.6, height / (double) HEIGHT));
         chart.getStyler().setMarkerSize(14);
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
         chart.getStyler().setPlotGridLinesColor(new Color(0xDDDDDD));
         chart.getStyler().setAxisTickMarkLength(8);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -33,9 +40,14 @@ public final class HouseStyle {
     }
 
     public static void apply(Styler s, String fontFamily) {
-        s.setChartTitleFont(new Font(fontFamily, Font.BOLD, 44));
-        s.setLegendFont(new Font(fontFamily, Font.PLAIN, 30));
-        s.setAnnotationTextFont(new Font(fontFamily, Font.PLAIN, 28));
+        apply(s, fontFamily, 1.0);
+    }
+
+    /** Every font of the styler, at {@code scale} × the full-slide sizes. */
+    public static void apply(Styler s, String fontFamily, double scale) {
+        s.setChartTitleFont(font(fontFamily, Font.BOLD, 44, scale));
+        s.setLegendFont(font(fontFamily, Font.PLAIN, 30, scale));
+        s.setAnnotationTextFont(font(fontFamily, Font.PLAIN, 28, scale));
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderVisible(false);
@@ -45,10 +57,41 @@ public final class HouseStyle {
         s.setChartPadding(30);
         s.setAntiAlias(true);
         if (s instanceof org.knowm.xchart.style.AxesChartStyler a) {
-            a.setAxisTitleFont(new Font(fontFamily, Font.PLAIN, 36));
-            a.setAxisTickLabelsFont(new Font(fontFamily, Font.PLAIN, 30));
+            a.setAxisTitleFont(font(fontFamily, Font.PLAIN, 36, scale));
+            a.setAxisTickLabelsFont(font(fontFamily, Font.PLAIN, 30, scale));
             a.setAxisTitlePadding(20);
             a.setPlotGridVerticalLinesVisible(false);
+        }
+    }
+
+    private static Font font(String family, int style, int size, double scale) {
+        return new Font(family, style, (int) Math.round(size * scale));
+    }
+
+    /**
+     * Shrinks the title font (down to 28 pt) until the title fits above the plot: XChart centres the title over the plot,
+     * which the legend on the right narrows, and a long title would otherwise run off the slide's left edge.
+     */
+    public static void fitTitle(XYChart chart) {
+        Styler s = chart.getStyler();
+        java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            int legend = 0;
+            if (s.isLegendVisible()) {
+                java.awt.FontMetrics lf = g.getFontMetrics(s.getLegendFont());
+                for (var series : chart.getSeriesCollection()) {
+                    legend = Math.max(legend, lf.stringWidth(series.getName()));
+                }
+                legend += 140; // legend marker, padding
+            }
+            int available = chart.getWidth() - legend - 220; // the y axis title and tick labels
+            Font f = s.getChartTitleFont();
+            while (f.getSize() > 28 && g.getFontMetrics(f).stringWidth(chart.getTitle()) > available) {
+                f = f.deriveFont((float) (f.getSize() - 2));
+            }
+            s.setChartTitleFont(f);
+        } finally {
+            g.dispose();
         }
     }
 }

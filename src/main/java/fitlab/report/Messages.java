@@ -70,7 +70,7 @@ public final class Messages {
         } catch (MissingResourceException e) {
             throw new IllegalStateException("missing message '" + key + "' for language " + language, e);
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ROOT).format(args);
+        return new MessageFormat(pattern, Locale.ROOT).format(args);
     }
 
     /** A number formatted compactly for titles: 4 significant digits. */

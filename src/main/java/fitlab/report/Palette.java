@@ -18,6 +18,12 @@ public final class Palette {
     public static final Color UNDERFIT_REGION = new Color(0x56B4E9);
     public static final Color GOOD_REGION = new Color(0x009E73);
     public static final Color OVERFIT_REGION = new Color(0xD55E00);
+    public static final Color STOP = new Color(0x000000);        // black, solid thin: where training stopped
+    public static final Color THRESHOLD = new Color(0x000000);   // black, dotted: the interpolation threshold p = n
+    public static final Color BIAS = new Color(0xE69F00);        // orange
+    public static final Color VARIANCE = new Color(0xCC79A7);    // reddish purple
+    public static final Color CLASS_0 = new Color(0x0072B2);     // decision boundary points, class 0
+    public static final Color CLASS_1 = new Color(0xE69F00);     // decision boundary points, class 1
     public static final Color HIGHLIGHT = new Color(0xF0E442);   // yellow
 
     private Palette() {}

@@ -1,0 +1,44 @@
+package fitlab.cli;
+
+import fitlab.experiment.RunFolder;
+import fitlab.report.Report;
+import fitlab.report.ReportService;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code fitlab report RUN_DIR}: redraw charts and the HTML report from a finished run, without training. */
+@Command(name = "report", description = "Redraw every chart and report/index.html from a run folder (no training).")
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The run folder.")
+    Path runDir;
+
+    @Option(names = "--lang", paramLabel = "en|zh", description = "Language of charts and report (default: the experiment's report.language).")
+    Language lang;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Report report = render(RunFolder.existing(runDir), Optional.ofNullable(lang).map(Language::code), err);
+        out.println("report: " + report.index() + " (" + report.charts().size() + " charts)");
+        out.flush();
+        return FitlabCommand.OK;
+    }
+
+    /** Renders a run's report, printing notices (such as a missing CJK font) as one line each on {@code err}. */
+    static Report render(RunFolder run, Optional<String> language, PrintWriter err) {
+        Report report = ReportService.render(run, language, notice -> err.println("fitlab: " + notice));
+        err.flush();
+        return report;
+    }
+}

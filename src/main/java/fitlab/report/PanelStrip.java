@@ -1,0 +1,77 @@
+package fitlab.report;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.internal.chartpart.IChart;
+
+/**
+ * Small multiples on one 16:9 slide: a title line above a grid of panels, painted by each panel's own chart, so the
+ * strip saves to PNG and SVG like any chart.
+ */
+public final class PanelStrip implements IChart {
+    public static final int COLUMNS = 3;
+    public static final int TITLE_HEIGHT = 80;
+
+    private final String title;
+    private final List<XYChart> panels;
+    private final String fontFamily;
+
+    public PanelStrip(String title, List<XYChart> panels, String fontFamily) {
+        this.title = title;
+        this.panels = List.copyOf(panels);
+        this.fontFamily = fontFamily;
+    }
+
+    public List<XYChart> panels() {
+        return panels;
+    }
+
+    public static int panelWidth() {
+        return HouseStyle.WIDTH / COLUMNS;
+    }
+
+    public static int panelHeight(int panelCount) {
+        int rows = Math.max(1, (panelCount + COLUMNS - 1) / COLUMNS);
+        return (HouseStyle.HEIGHT - TITLE_HEIGHT) / rows;
+    }
+
+    @Override
+    public void paint(Graphics2D g, int width, int height) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(fontFamily, Font.BOLD, 40));
+        int tw = g.getFontMetrics().stringWidth(title);
+        g.drawString(title, Math.max(10, (width - tw) / 2), 55);
+        for (int i = 0; i < panels.size(); i++) {
+            XYChart p = panels.get(i);
+            AffineTransform saved = g.getTransform();
+            g.translate((i % COLUMNS) * p.getWidth(), TITLE_HEIGHT + (i / COLUMNS) * p.getHeight());
+            p.paint(g, p.getWidth(), p.getHeight());
+            g.setTransform(saved);
+            g.setClip(null);
+        }
+    }
+
+    @Override
+    public int getWidth() {
+        return HouseStyle.WIDTH;
+    }
+
+    @Override
+    public int getHeight() {
+        return HouseStyle.HEIGHT;
+    }
+
+    @Override
+    public String getTitle() {
+        return title;
+    }
+}

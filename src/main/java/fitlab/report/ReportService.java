@@ -1,0 +1,63 @@
+package fitlab.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import fitlab.UserError;
+import fitlab.experiment.RunFolder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * {@code fitlab report}: redraws every chart, the written diagnosis and {@code report/index.html} from a finished run
+ * folder. Reads only the run folder; never trains.
+ */
+public final class ReportService {
+    public static final String MANIFEST = "charts.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportService() {}
+
+    /**
+     * @param language {@code en} or {@code zh}; empty for the experiment's {@code report.language}
+     * @param notices  one-line notices for the user (e.g. no CJK font, so English is used)
+     */
+    public static Report render(RunFolder run, Optional<String> language, Consumer<String> notices) {
+        LoadedRun loaded = RunLoader.load(run);
+        String lang = language.orElse(loaded.base().report().language());
+        if (!lang.equals("en") && !lang.equals("zh")) {
+            throw new UserError("report language '" + lang + "': expected en or zh");
+        }
+        Messages m = Messages.forLanguage(lang, notices);
+        List<RenderedChart> charts = ReportPlan.charts(loaded, m);
+        List<String> diagnosis = loaded.cells().stream().map(c -> DiagnosisText.sentence(c.id(), c.diagnosis(), m)).toList();
+        Path dir = run.chartsDir();
+        for (RenderedChart c : charts) {
+            ChartFiles.save(c.chart(), dir.resolve(c.name()));
+            if (!c.gifFrames().isEmpty()) {
+                ChartFiles.saveGif(c.gifFrames(), dir.resolve(c.name()));
+            }
+        }
+        List<ChartData> data = charts.stream().map(c -> ChartData.of(c.name(), c.chart())).toList();
+        Path index = run.reportDir().resolve("index.html");
+        try {
+            ChartFiles.write(dir.resolve(MANIFEST), JSON.writeValueAsBytes(data));
+            ChartFiles.write(index, HtmlReport.html(loaded, charts, diagnosis, m).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UserError("cannot write report in " + run.reportDir() + ": " + e.getMessage());
+        }
+        return new Report(m.language(), charts, diagnosis, index);
+    }
+
+    /** Reads {@code charts/charts.json} back (the data of the last drawing). */
+    public static List<ChartData> readManifest(RunFolder run) {
+        try {
+            return List.of(JSON.readValue(run.chartsDir().resolve(MANIFEST).toFile(), ChartData[].class));
+        } catch (IOException e) {
+            throw new UserError(run.chartsDir().resolve(MANIFEST) + ": cannot read: " + e.getMessage());
+        }
+    }
+}

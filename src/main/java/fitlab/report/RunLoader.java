@@ -1,0 +1,73 @@
+package fitlab.report;
+
+import fitlab.UserError;
+import fitlab.config.Cell;
+import fitlab.config.Experiment;
+import fitlab.config.ExperimentLoader;
+import fitlab.experiment.CellFolder;
+import fitlab.experiment.CellSummary;
+import fitlab.experiment.MetricsLog;
+import fitlab.experiment.MetricsRow;
+import fitlab.experiment.RunFolder;
+import fitlab.experiment.diagnosis.CellLosses;
+import fitlab.experiment.diagnosis.Diagnoser;
+import fitlab.experiment.diagnosis.Diagnosis;
+import fitlab.experiment.diagnosis.DiagnosisThresholds;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Reads a finished run folder: the resolved experiment, each cell's summary and metrics, and each cell's diagnosis
+ * computed exactly as {@code summary.csv} computes it (final epoch, the sweep's lowest validation loss).
+ */
+public final class RunLoader {
+    private RunLoader() {}
+
+    public static LoadedRun load(RunFolder run) {
+        Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
+        String yaml;
+        try {
+            yaml = Files.readString(run.experimentYaml(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError(run.experimentYaml() + ": cannot read: " + e.getMessage());
+        }
+        List<CellFolder> folders = new ArrayList<>();
+        List<CellSummary> summaries = new ArrayList<>();
+        List<List<MetricsRow>> metrics = new ArrayList<>();
+        for (Cell c : experiment.cells()) {
+            CellFolder f = run.cell(c.id());
+            if (!java.nio.file.Files.isRegularFile(f.summaryJson())) {
+                throw new UserError(f.summaryJson() + ": missing; the run is unfinished (finish it with fitlab run --resume "
+                        + run.root() + ")");
+            }
+            folders.add(f);
+            summaries.add(CellSummary.read(f.summaryJson()));
+            List<MetricsRow> rows = MetricsLog.read(f.metrics());
+            if (rows.isEmpty()) {
+                throw new UserError(f.metrics() + ": no epochs logged");
+            }
+            metrics.add(rows);
+        }
+        double sweepMin = Diagnoser.sweepMinValidation(
+                metrics.stream().map(rows -> rows.stream().mapToDouble(MetricsRow::validationLoss).toArray()).toList());
+        List<CellRun> cells = new ArrayList<>();
+        for (int i = 0; i < folders.size(); i++) {
+            cells.add(new CellRun(experiment.cells().get(i), folders.get(i), summaries.get(i), metrics.get(i),
+                    diagnose(summaries.get(i), metrics.get(i), sweepMin)));
+        }
+        return new LoadedRun(run, experiment, yaml, cells);
+    }
+
+    private static Optional<Diagnosis> diagnose(CellSummary s, List<MetricsRow> rows, double sweepMin) {
+        double[] train = rows.stream().mapToDouble(MetricsRow::trainLoss).toArray();
+        double[] validation = rows.stream().mapToDouble(MetricsRow::validationLoss).toArray();
+        OptionalDouble floor = s.noiseFloor() == null ? OptionalDouble.empty() : OptionalDouble.of(s.noiseFloor());
+        return CellLosses.fromCurves(train, validation, rows.size() - 1)
+                .map(l -> Diagnoser.diagnose(l, floor, sweepMin, DiagnosisThresholds.DEFAULTS));
+    }
+}
