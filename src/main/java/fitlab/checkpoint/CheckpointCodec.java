@@ -49,7 +49,7 @@ public final class CheckpointCodec {
         d.put(STOPPING, c.earlyStopping());
         d.put(CONFIG, c.config());
         d.put(FORMAT, FORMAT_VERSION);
-        return d;
+        return CanonicalStrings.of(d);
     }
 
     /** Reads a checkpoint dict written by {@link #toValue}; {@code file} names errors. */

@@ -20,6 +20,8 @@ public final class FitlabCommand {
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;
     public static final int USER_ERROR = 2;
+    /** Stopped by Ctrl-C or SIGTERM after a clean checkpoint (128 + SIGINT, as shells report it). */
+    public static final int INTERRUPTED = 130;
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;

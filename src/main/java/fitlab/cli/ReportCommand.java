@@ -37,7 +37,10 @@ final class ReportCommand implements Callable<Integer> {
 
     /** Renders a run's report, printing notices (such as a missing CJK font) as one line each on {@code err}. */
     static Report render(RunFolder run, Optional<String> language, PrintWriter err) {
-        Report report = ReportService.render(run, language, notice -> err.println("fitlab: " + notice));
+        Report report;
+        try (var lock = fitlab.experiment.RunLock.acquire(run.root())) {
+            report = ReportService.render(run, language, notice -> err.println("fitlab: " + notice));
+        }
         err.flush();
         return report;
     }

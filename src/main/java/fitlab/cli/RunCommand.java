@@ -2,6 +2,7 @@ package fitlab.cli;
 
 import fitlab.experiment.RunRequest;
 import fitlab.experiment.RunResult;
+import fitlab.experiment.RunControl;
 import fitlab.experiment.RunService;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +21,12 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "EXPERIMENT.yaml", description = "The experiment file.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "EXPERIMENT.yaml", description = "The experiment file.")
     Path experiment;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Finish an interrupted run: finished cells are kept, the others continue from their newest checkpoint.")
+    Path resume;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder to create (default: runs/<name>/<timestamp>).")
     Path outDir;
@@ -43,12 +48,34 @@ final class RunCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new fitlab.UserError("--threads " + threads + ": expected at least 1");
         }
+        if ((experiment == null) == (resume == null)) {
+            throw new fitlab.UserError("fitlab run: give either EXPERIMENT.yaml or --resume RUN_DIR");
+        }
+        if (resume != null && (outDir != null || !sets.isEmpty() || quick)) {
+            throw new fitlab.UserError("--resume continues a run exactly as it was started: --out, --set and --quick do not apply");
+        }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         var out = spec.commandLine().getOut();
-        RunRequest request = new RunRequest(experiment, Optional.ofNullable(outDir), Path.of("runs"), n, sets, quick,
-                Optional.ofNullable(lang).map(Language::code), CommandText.of("run", spec.commandLine().getParseResult().originalArgs()));
-        RunResult result = RunService.run(request, Progress.forTerminal(out));
-        var report = ReportCommand.render(result.folder(), request.language(), spec.commandLine().getErr());
+        RunControl control = new RunControl();
+        RunResult result;
+        try (Interrupts interrupts = Interrupts.stopCleanly(control)) {
+            if (resume != null) {
+                result = RunService.resume(resume, n, Progress.forTerminal(out), control);
+            } else {
+                RunRequest request = new RunRequest(experiment, Optional.ofNullable(outDir), Path.of("runs"), n, sets, quick,
+                        Optional.ofNullable(lang).map(Language::code),
+                        CommandText.of("run", spec.commandLine().getParseResult().originalArgs()));
+                result = RunService.run(request, Progress.forTerminal(out), control);
+            }
+        } catch (RunControl.Interrupted e) {
+            Path where = resume != null ? resume : outDir;
+            spec.commandLine().getErr().println("fitlab: interrupted; every cell stopped after a complete checkpoint. Continue with: fitlab run --resume "
+                    + (where != null ? where : "<run folder>"));
+            spec.commandLine().getErr().flush();
+            return FitlabCommand.INTERRUPTED;
+        }
+        var report = ReportCommand.render(result.folder(), resume != null ? Optional.ofNullable(lang).map(Language::code)
+                : Optional.ofNullable(lang).map(Language::code), spec.commandLine().getErr());
         out.println("run folder: " + result.folder().root());
         out.println("report: " + report.index());
         out.flush();

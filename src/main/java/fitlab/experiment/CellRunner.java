@@ -25,11 +25,13 @@ final class CellRunner {
     private final RunFolder run;
     private final Path experimentDir;
     private final ProgressListener progress;
+    private final RunControl control;
 
-    CellRunner(RunFolder run, Path experimentDir, ProgressListener progress) {
+    CellRunner(RunFolder run, Path experimentDir, ProgressListener progress, RunControl control) {
         this.run = run;
         this.experimentDir = experimentDir;
         this.progress = progress;
+        this.control = control;
     }
 
     /** Trains a cell from epoch 0 into {@code cells/<id>/}. */
@@ -46,8 +48,43 @@ final class CellRunner {
                 .orElse(null);
         MetricsLog.create(folder.metrics(), loss.isClassification());
         CellTraining training = new CellTraining(cell, data, folder, recipe, model, loss, session,
-                new EarlyStopping(recipe.stopping()), progress);
+                new EarlyStopping(recipe.stopping()), progress, control);
         return training.train(0, recipe.training().epochs(), true);
+    }
+
+    /**
+     * Finishes a cell of an interrupted run in place: from its newest complete checkpoint (metrics after it are
+     * dropped, a torn last line included), or from scratch when it has none. The result equals an uninterrupted run's.
+     */
+    CellSummary finish(Cell cell, CellData data) {
+        CellFolder folder = run.cell(cell.id());
+        List<Integer> epochs = CheckpointFiles.epochs(folder);
+        if (epochs.isEmpty()) {
+            deleteTree(folder.root());
+            return run(cell, data);
+        }
+        int from = epochs.get(epochs.size() - 1);
+        Checkpoint checkpoint = Checkpoints.read(folder.checkpoint(from));
+        MetricsLog.truncateAfter(folder.metrics(), from);
+        CellTraining training = restore(cell, data, checkpoint, folder.checkpoint(from), folder);
+        Retention retention = Retention.continuing(cell.config().checkpoint(), folder, from,
+                EarlyStopping.restore(Recipe.of(cell.config(), data.splits().train().features(), data.classes()).stopping(),
+                        checkpoint.earlyStopping()).bestEpoch().orElse(-1));
+        return training.train(from + 1, Recipe.of(cell.config(), data.splits().train().features(), data.classes()).training().epochs(),
+                true, retention);
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UserError("cannot clear " + root + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -61,6 +98,13 @@ final class CellRunner {
     CellSummary resume(Cell cell, CellData data, Path checkpointFile, CellFolder source, CellFolder target, int untilEpoch,
                        boolean honourStop) {
         Checkpoint checkpoint = Checkpoints.read(checkpointFile);
+        prepare(target);
+        copyMetrics(source.metrics(), target.metrics(), checkpoint.epoch());
+        return restore(cell, data, checkpoint, checkpointFile, target).train(checkpoint.epoch() + 1, untilEpoch, honourStop);
+    }
+
+    /** A cell's training state rebuilt from a checkpoint alone: weights, optimizer, random streams, early stopping. */
+    private CellTraining restore(Cell cell, CellData data, Checkpoint checkpoint, Path checkpointFile, CellFolder into) {
         int fromEpoch = checkpoint.epoch();
         ExperimentConfig c = cell.config();
         Recipe recipe = Recipe.of(c, data.splits().train().features(), data.classes());
@@ -73,10 +117,7 @@ final class CellRunner {
             return TrainingSession.resume(model, loss, optimizer, recipe.training(), data.learnFrom(), state);
         }).orElse(null);
         EarlyStopping stopping = EarlyStopping.restore(recipe.stopping(), checkpoint.earlyStopping());
-        prepare(target);
-        copyMetrics(source.metrics(), target.metrics(), fromEpoch);
-        CellTraining training = new CellTraining(cell, data, target, recipe, model, loss, session, stopping, progress);
-        return training.train(fromEpoch + 1, untilEpoch, honourStop);
+        return new CellTraining(cell, data, into, recipe, model, loss, session, stopping, progress, control);
     }
 
     private static long[] rng(Checkpoint c, String name, Path file) {

@@ -38,9 +38,10 @@ final class CellTraining {
     private final EarlyStopping stopping;
     private final ProgressListener progress;
     private final Map<String, Object> config;
+    private final RunControl control;
 
     CellTraining(Cell cell, CellData data, CellFolder folder, Recipe recipe, Model model, Loss loss, TrainingSession session,
-                 EarlyStopping stopping, ProgressListener progress) {
+                 EarlyStopping stopping, ProgressListener progress, RunControl control) {
         this.cell = cell;
         this.data = data;
         this.folder = folder;
@@ -51,6 +52,7 @@ final class CellTraining {
         this.stopping = stopping;
         this.progress = progress;
         this.config = ConfigWriter.toMap(cell.config());
+        this.control = control;
     }
 
     /**
@@ -59,13 +61,20 @@ final class CellTraining {
      * early stopping, once it has ended, is no longer fed.
      */
     CellSummary train(int first, int last, boolean honourStop) {
+        return train(first, last, honourStop, new Retention(cell.config().checkpoint(), folder));
+    }
+
+    /**
+     * Runs epochs {@code first..last} with the given retention state. A cell whose early stopping already ended
+     * it (an interrupted run that had stopped, or diverged, at its last checkpoint) is only finished off.
+     */
+    CellSummary train(int first, int last, boolean honourStop, Retention retention) {
         ExperimentConfig c = cell.config();
-        Retention retention = new Retention(c.checkpoint(), folder);
         double lr = recipe.optimizer().map(o -> o.lr()).orElse(Double.NaN);
         long start = System.nanoTime();
-        StopReason reason = StopReason.COMPLETED;
+        StopReason reason = stopping.ended() ? stopping.stopReason().orElse(StopReason.COMPLETED) : StopReason.COMPLETED;
         int lastEpoch = first - 1;
-        for (int epoch = first; epoch <= last; epoch++) {
+        for (int epoch = first; epoch <= last && !(honourStop && stopping.ended()); epoch++) {
             if (epoch > 0) {
                 if (session != null) {
                     session.trainEpoch();
@@ -91,6 +100,10 @@ final class CellTraining {
             lastEpoch = epoch;
             if (stop) {
                 break;
+            }
+            if (control.stopRequested()) {
+                retention.ensureWritten(epoch, () -> checkpoint(current, state, row));
+                throw new RunControl.Interrupted("cell " + folder.id() + " stopped after epoch " + epoch);
             }
         }
         retention.finish(lastEpoch);

@@ -24,6 +24,12 @@ public final class ResumeService {
      */
     public static Path resume(Path runDir, String cellId, OptionalInt fromEpoch, OptionalInt epochs, ProgressListener progress) {
         RunFolder run = RunFolder.existing(runDir);
+        try (RunLock lock = RunLock.acquire(run.root())) {
+            return resumeLocked(run, cellId, fromEpoch, epochs, progress);
+        }
+    }
+
+    private static Path resumeLocked(RunFolder run, String cellId, OptionalInt fromEpoch, OptionalInt epochs, ProgressListener progress) {
         Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
         Cell cell = experiment.cell(cellId);
         CellFolder source = run.cell(cellId);
@@ -43,7 +49,7 @@ public final class ResumeService {
         DataPlan data = DataPlan.read(experiment.cells(), run);
         progress.start(until - from, 1);
         try {
-            new CellRunner(run, run.root(), progress).resume(cell, data.forCell(cellId), checkpoint, source, target, until,
+            new CellRunner(run, run.root(), progress, new RunControl()).resume(cell, data.forCell(cellId), checkpoint, source, target, until,
                     epochs.isEmpty());
         } finally {
             progress.finish();
@@ -52,12 +58,10 @@ public final class ResumeService {
     }
 
     static int newestCheckpoint(CellFolder cell) {
-        try (var files = Files.list(cell.checkpoints())) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("epoch-\\d+\\.pth"))
-                    .mapToInt(n -> Integer.parseInt(n.substring(6, n.length() - 4))).max()
-                    .orElseThrow(() -> new UserError(cell.checkpoints() + ": no checkpoints to resume from"));
-        } catch (java.io.IOException e) {
-            throw new UserError(cell.checkpoints() + ": cannot list checkpoints: " + e.getMessage());
+        List<Integer> epochs = CheckpointFiles.epochs(cell);
+        if (epochs.isEmpty()) {
+            throw new UserError(cell.checkpoints() + ": no checkpoints to resume from");
         }
+        return epochs.get(epochs.size() - 1);
     }
 }

@@ -34,6 +34,31 @@ final class Retention {
         this.folder = folder;
     }
 
+    /**
+     * The retention state of a cell interrupted after {@code lastEpoch}: the epoch files on disk up to it, and the
+     * best epoch {@code best.pth} already holds, so continuing writes and prunes exactly what an uninterrupted run would.
+     */
+    static Retention continuing(CheckpointConfig config, CellFolder folder, int lastEpoch, int bestWritten) {
+        Retention r = new Retention(config, folder);
+        for (int epoch : CheckpointFiles.epochs(folder)) {
+            if (epoch <= lastEpoch) {
+                r.written.addLast(epoch);
+            }
+        }
+        r.bestWritten = bestWritten;
+        return r;
+    }
+
+    /** Writes the checkpoint of {@code epoch} if it has not been written (an interrupted run keeps every epoch it measured). */
+    void ensureWritten(int epoch, Supplier<Checkpoint> make) {
+        if (!written.isEmpty() && written.peekLast() == epoch) {
+            return;
+        }
+        Path file = folder.checkpoint(epoch);
+        Checkpoints.write(make.get(), file);
+        written.addLast(epoch);
+    }
+
     void epochDone(int epoch, boolean last, int bestEpoch, Supplier<Checkpoint> make) {
         boolean scheduled = epoch % config.every() == 0 || last;
         boolean newBest = bestEpoch == epoch && bestEpoch != bestWritten;

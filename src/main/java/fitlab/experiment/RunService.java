@@ -1,44 +1,109 @@
 package fitlab.experiment;
 
-import fitlab.io.AtomicFiles;
 import fitlab.config.Cell;
 import fitlab.config.ConfigWriter;
 import fitlab.config.Experiment;
 import fitlab.config.ExperimentLoader;
 import fitlab.config.OptimizerKind;
-import java.nio.charset.StandardCharsets;
+import fitlab.io.AtomicFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code fitlab run}: resolves the experiment, creates the run folder, writes the data, trains every cell, summarises. */
+/**
+ * {@code fitlab run}: resolves the experiment, creates the run folder, writes the data, trains every cell,
+ * summarises; and {@code fitlab run --resume}: finishes an interrupted run so that it equals an uninterrupted one.
+ * The run folder is locked against a second writer for the whole time.
+ */
 public final class RunService {
     private RunService() {}
 
     public static RunResult run(RunRequest request, ProgressListener progress) {
+        return run(request, progress, new RunControl());
+    }
+
+    public static RunResult run(RunRequest request, ProgressListener progress, RunControl control) {
         List<String> sets = new ArrayList<>(request.sets());
         request.language().ifPresent(l -> sets.add("report.language=" + l));
         Experiment experiment = ExperimentLoader.load(request.experiment(), sets, request.quick());
         Path experimentDir = request.experiment().toAbsolutePath().getParent();
         RunFolder run = request.out().map(RunFolder::createAt)
                 .orElseGet(() -> RunFolder.createTimestamped(request.runsDir(), experiment.base().name(), LocalDateTime.now()));
-        AtomicFiles.write(run.experimentYaml(), ConfigWriter.toYaml(experiment));
-        AtomicFiles.write(run.commandTxt(), request.command() + "\n");
-        progress.message("run folder: " + run.root());
-        DataPlan data = DataPlan.build(experiment.cells(), run, experimentDir, true);
-        progress.message(diskEstimate(experiment.cells(), data));
-        long totalEpochs = experiment.cells().stream().mapToLong(c -> epochs(c) + 1).sum();
-        progress.start(totalEpochs, experiment.cells().size());
-        List<CellSummary> summaries;
+        try (RunLock lock = RunLock.acquire(run.root())) {
+            AtomicFiles.write(run.commandTxt(), request.command() + "\n");
+            AtomicFiles.write(run.experimentYaml(), ConfigWriter.toYaml(experiment));
+            progress.message("run folder: " + run.root());
+            DataPlan data = DataPlan.build(experiment.cells(), run, experimentDir, true);
+            progress.message(diskEstimate(experiment.cells(), data));
+            CellRunner runner = new CellRunner(run, experimentDir, progress, control);
+            List<CellSummary> summaries = train(experiment.cells(), request.threads(), progress,
+                    cell -> runner.run(cell, data.forCell(cell.id())));
+            writeSummary(run, experiment, summaries);
+            return new RunResult(run, summaries);
+        }
+    }
+
+    /**
+     * Finishes an interrupted run: finished cells (those with a summary.json) are kept, a cell that was training
+     * continues from its newest complete checkpoint, cells not started start.
+     */
+    public static RunResult resume(Path runDir, int threads, ProgressListener progress, RunControl control) {
+        RunFolder run = RunFolder.existing(runDir);
+        try (RunLock lock = RunLock.acquire(run.root())) {
+            Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
+            removeTornTempFiles(run);
+            DataPlan data = dataOnDisk(experiment, run);
+            CellRunner runner = new CellRunner(run, run.root(), progress, control);
+            List<Cell> cells = experiment.cells();
+            long done = cells.stream().filter(c -> Files.isRegularFile(run.cell(c.id()).summaryJson())).count();
+            progress.message("resuming " + run.root() + ": " + done + " of " + cells.size() + " cells already finished");
+            List<CellSummary> summaries = train(cells, threads, progress, cell -> {
+                CellFolder folder = run.cell(cell.id());
+                if (Files.isRegularFile(folder.summaryJson())) {
+                    return CellSummary.read(folder.summaryJson());
+                }
+                return runner.finish(cell, data.forCell(cell.id()));
+            });
+            writeSummary(run, experiment, summaries);
+            return new RunResult(run, summaries);
+        }
+    }
+
+    /** Temp files of atomic writes cut off by a crash ({@code .<name>.<random>.tmp}): never a final file, safe to drop. */
+    private static void removeTornTempFiles(RunFolder run) {
+        try (var walk = Files.walk(run.root())) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(".") && n.endsWith(".tmp")) {
+                    Files.delete(p);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new fitlab.UserError("cannot clean up " + run.root() + ": " + e.getMessage());
+        }
+    }
+
+    private static List<CellSummary> train(List<Cell> cells, int threads, ProgressListener progress,
+                                           java.util.function.Function<Cell, CellSummary> train) {
+        long totalEpochs = cells.stream().mapToLong(c -> epochs(c) + 1).sum();
+        progress.start(totalEpochs, cells.size());
         try {
-            summaries = SweepRunner.run(experiment.cells(), request.threads(), new CellRunner(run, experimentDir, progress), data);
+            return SweepRunner.run(cells, threads, train);
         } finally {
             progress.finish();
         }
-        writeSummary(run, experiment, summaries);
-        return new RunResult(run, summaries);
+    }
+
+    /** The run's data as written; regenerated (deterministically) when the run was cut off while writing it. */
+    private static DataPlan dataOnDisk(Experiment experiment, RunFolder run) {
+        try {
+            return DataPlan.read(experiment.cells(), run);
+        } catch (fitlab.UserError e) {
+            return DataPlan.build(experiment.cells(), run, run.root(), true);
+        }
     }
 
     static void writeSummary(RunFolder run, Experiment experiment, List<CellSummary> summaries) {

@@ -7,15 +7,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Trains the cells of a sweep on {@code threads} threads. Each cell runs on one thread with its own model and
- * streams, and results are collected in cell order, so the output does not depend on the thread count.
+ * streams, and results are collected in cell order, so the output does not depend on the thread count. When a
+ * cell fails or is interrupted, the others still run to their own end (or their own clean stop), so every cell
+ * leaves a consistent folder behind.
  */
 final class SweepRunner {
     private SweepRunner() {}
 
-    static List<CellSummary> run(List<Cell> cells, int threads, CellRunner runner, DataPlan data) {
+    static List<CellSummary> run(List<Cell> cells, int threads, Function<Cell, CellSummary> train) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, cells.size())), r -> {
             Thread t = new Thread(r, "fitlab-cell");
             t.setDaemon(true);
@@ -24,29 +27,30 @@ final class SweepRunner {
         try {
             List<Future<CellSummary>> futures = new ArrayList<>();
             for (Cell cell : cells) {
-                futures.add(pool.submit(() -> runner.run(cell, data.forCell(cell.id()))));
+                futures.add(pool.submit(() -> train.apply(cell)));
             }
             List<CellSummary> out = new ArrayList<>();
+            RuntimeException failure = null;
             for (Future<CellSummary> f : futures) {
-                out.add(get(f));
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    // an interruption is reported only when nothing worse happened
+                    if (failure == null || failure instanceof RunControl.Interrupted) {
+                        failure = cause;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for a cell", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
             }
             return out;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static CellSummary get(Future<CellSummary> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a cell", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 }

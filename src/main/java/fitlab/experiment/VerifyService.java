@@ -130,15 +130,7 @@ public final class VerifyService {
 
     /** The checkpoint epochs {@code all}, {@code best}, {@code last} or {@code N,M,...} select among the files present. */
     static List<Integer> select(CellFolder folder, String epochs) {
-        TreeSet<Integer> present = new TreeSet<>();
-        if (Files.isDirectory(folder.checkpoints())) {
-            try (var files = Files.list(folder.checkpoints())) {
-                files.map(p -> p.getFileName().toString()).filter(n -> n.matches("epoch-\\d+\\.pth"))
-                        .forEach(n -> present.add(Integer.parseInt(n.substring(6, n.length() - 4))));
-            } catch (java.io.IOException e) {
-                throw new UserError(folder.checkpoints() + ": cannot list: " + e.getMessage());
-            }
-        }
+        TreeSet<Integer> present = new TreeSet<>(CheckpointFiles.epochs(folder));
         if (present.isEmpty()) {
             throw new UserError(folder.checkpoints() + ": no checkpoints");
         }

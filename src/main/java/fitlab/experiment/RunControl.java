@@ -1,0 +1,26 @@
+package fitlab.experiment;
+
+/**
+ * A request to stop a run cleanly (Ctrl-C, SIGTERM): every cell finishes its current epoch, makes sure that
+ * epoch's checkpoint is on disk, and stops, so {@code fitlab run --resume} loses nothing. Thread-safe.
+ */
+public final class RunControl {
+    private volatile boolean stopRequested;
+
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** Thrown out of a cell that stopped on request; the run is incomplete and can be resumed. */
+    public static final class Interrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Interrupted(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package fitlab.experiment;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import fitlab.cli.Cli;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crash safety with real processes: kill -9 at many moments of a run (checkpoint writes and metrics appends
+ * included), resume each time, and get exactly the uninterrupted run; Ctrl-C stops cleanly; a second writer is
+ * refused; a full disk (a file-size limit) leaves nothing corrupt and the run resumes once space is back.
+ */
+class CrashSafetyTest {
+    @TempDir
+    static Path dir;
+    static Path yaml;
+    static Path reference;
+
+    @BeforeAll
+    static void referenceRun() throws Exception {
+        yaml = dir.resolve("crash.yaml");
+        Files.writeString(yaml, """
+                name: crash
+                seed: 11
+                data: {kind: regression1d, function: sin(5*x), x: [0, 1], noise: 0.1, train: 30, validation: 30, test: 100}
+                model: {kind: mlp, hidden: [8], activation: tanh, dropout: 0.1, degree: 6}
+                training: {optimizer: adam, lr: 0.02, epochs: 150, batch: 10, shuffle: true}
+                early_stopping: {patience: 40}
+                checkpoint: {every: 1, keep: 6}
+                sweep:
+                  model.kind: [mlp, polynomial]
+                """);
+        reference = dir.resolve("reference");
+        Process p = fitlab("run", yaml.toString(), "--out", reference.toString(), "--threads", "2").start();
+        assertEquals(0, p.waitFor(), new String(p.getErrorStream().readAllBytes()));
+    }
+
+    /** The real command line in a fresh JVM, as a user runs it. */
+    static ProcessBuilder fitlab(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "fitlab.cli.Main"));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    }
+
+    @Test
+    void killedAtTwentyFiveMomentsAndResumedEqualsTheUninterruptedRun() throws Exception {
+        // Kill moments are tied to progress, not wall time, so a loaded machine cannot make them miss: moment 0 is as
+        // soon as the run folder exists (data being written), moment i is just after the MLP cell logged epoch 6i - 1,
+        // so the kill lands in that epoch's checkpoint write, the next metrics append or the training in between.
+        int moments = 25;
+        int interrupted = 0;
+        for (int i = 0; i < moments; i++) {
+            Path run = dir.resolve("killed-" + i);
+            Process p = fitlab("run", yaml.toString(), "--out", run.toString(), "--threads", "2")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String delay = i == 0 ? "run folder created" : "epoch " + (6 * i - 1) + " logged";
+            if (i == 0) {
+                waitFor(() -> Files.exists(run.resolve("experiment.yaml")), p);
+            } else {
+                int epochs = 6 * i;
+                waitFor(() -> Files.exists(run.resolve("cells/kind=mlp/metrics.csv"))
+                        && MetricsLog.read(run.resolve("cells/kind=mlp/metrics.csv")).size() >= epochs, p);
+            }
+            if (p.isAlive()) {
+                p.destroyForcibly(); // SIGKILL
+                interrupted++;
+            }
+            p.waitFor();
+            Cli.Result r = Cli.run("run", "--resume", run.toString(), "--threads", "2");
+            assertEquals(0, r.exitCode(), "resume after kill at " + delay + ": " + r.err());
+            assertSameRun(reference, run, "kill at " + delay);
+            Cli.Result v = Cli.run("verify", run.toString());
+            assertEquals(0, v.exitCode(), "verify after kill at " + delay + ":\n" + v.out());
+        }
+        assertEquals(moments, interrupted, "every kill hit a running process");
+    }
+
+    @Test
+    void ctrlCStopsAfterACheckpointAndSaysHowToResume() throws Exception {
+        Path run = dir.resolve("sigint");
+        Process p = fitlab("run", yaml.toString(), "--out", run.toString(), "--threads", "2")
+                .redirectError(ProcessBuilder.Redirect.PIPE).start();
+        waitForEpochs(run.resolve("cells/kind=mlp/metrics.csv"), 20);
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertEquals(130, p.exitValue(), err);
+        assertTrue(err.contains("fitlab run --resume " + run), err);
+        List<MetricsRow> rows = MetricsLog.read(run.resolve("cells/kind=mlp/metrics.csv"));
+        assertTrue(rows.size() < 151, "stopped early");
+        int last = rows.get(rows.size() - 1).epoch();
+        assertTrue(Files.exists(run.resolve("cells/kind=mlp/checkpoints/epoch-%04d.pth".formatted(last))),
+                "the last measured epoch has its checkpoint");
+        assertEquals(0, Cli.run("run", "--resume", run.toString()).exitCode());
+        assertSameRun(reference, run, "after Ctrl-C");
+    }
+
+    @Test
+    void aSecondWriterIsRefusedWhileARunIsGoing() throws Exception {
+        Path run = dir.resolve("locked");
+        Process p = fitlab("run", yaml.toString(), "--out", run.toString(), "--threads", "1")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            waitForEpochs(run.resolve("cells/kind=mlp/metrics.csv"), 5);
+            for (String[] args : List.of(new String[] {"run", "--resume", run.toString()},
+                    new String[] {"resume", run.toString(), "--cell", "kind=mlp", "--epochs", "3"},
+                    new String[] {"report", run.toString()})) {
+                Cli.Result r = Cli.run(args);
+                assertEquals(2, r.exitCode(), String.join(" ", args));
+                assertTrue(r.err().contains("another fitlab process (pid " + p.pid() + ") is writing this run folder"), r.err());
+            }
+        } finally {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        // the lock dies with the process: resuming now works
+        assertEquals(0, Cli.run("run", "--resume", run.toString()).exitCode());
+        assertSameRun(reference, run, "after the lock holder died");
+    }
+
+    @Test
+    void aFullDiskFailsWithOneLineAndTheRunResumesOnceThereIsSpace() throws Exception {
+        Path run = dir.resolve("full");
+        List<String> cmd = new ArrayList<>(fitlab("run", yaml.toString(), "--out", run.toString()).command());
+        String joined = String.join(" ", cmd.stream().map(a -> "'" + a + "'").toList());
+        // RLIMIT_FSIZE: no file may grow past 10 KiB, so a metrics append or a checkpoint write fails mid-run
+        Process p = new ProcessBuilder("bash", "-c", "ulimit -f 10; exec " + joined)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        String err = new String(p.getErrorStream().readAllBytes()).strip();
+        assertEquals(2, p.exitValue(), err);
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.matches("fitlab: cannot write .*" + File.separator + ".*: File too large"), err);
+        assertEquals(0, Cli.run("run", "--resume", run.toString()).exitCode());
+        assertSameRun(reference, run, "after a full disk");
+    }
+
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Polls until {@code condition} holds or the process ends. */
+    static void waitFor(Condition condition, Process p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            try {
+                if (condition.holds()) {
+                    return;
+                }
+            } catch (fitlab.UserError e) {
+                // a file being created: look again
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    static void waitForEpochs(Path metrics, int epochs) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(metrics) && MetricsLog.read(metrics).size() > epochs) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        fail("no progress in " + metrics);
+    }
+
+    /** Same metrics (but for wall seconds), byte-identical checkpoints and summaries, the same report data. */
+    static void assertSameRun(Path expected, Path actual, String when) throws IOException {
+        assertEquals(Files.readString(expected.resolve("summary.csv")), Files.readString(actual.resolve("summary.csv")), when);
+        assertEquals(files(expected.resolve("cells")), files(actual.resolve("cells")), when + ": the same files");
+        for (String f : files(expected.resolve("cells"))) {
+            Path a = expected.resolve("cells").resolve(f);
+            Path b = actual.resolve("cells").resolve(f);
+            if (f.endsWith("metrics.csv")) {
+                assertEquals(LessonOneTest.withoutSeconds(a), LessonOneTest.withoutSeconds(b), when + ": " + f);
+            } else {
+                assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), when + ": " + f);
+            }
+        }
+        Path chartsA = expected.resolve("report/charts/charts.json");
+        if (Files.exists(chartsA)) {
+            assertEquals(Files.readString(chartsA), Files.readString(actual.resolve("report/charts/charts.json")), when + ": report");
+        }
+    }
+
+    static TreeSet<String> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            TreeSet<String> out = new TreeSet<>();
+            walk.filter(Files::isRegularFile).forEach(p -> out.add(root.relativize(p).toString()));
+            return out;
+        }
+    }
+}
