@@ -1,6 +1,7 @@
 package fitlab.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fitlab.UserError;
 import fitlab.experiment.EvalService;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -33,9 +34,17 @@ final class EvalCommand implements Callable<Integer> {
             description = "Activation of a bare nn.Sequential state_dict (which cannot say it).")
     String activation;
 
+    @Option(names = "--mode", paramLabel = "train|eval", defaultValue = "eval",
+            description = "eval (default): dropout off, as after model.eval(); train: dropout on (fixed masks), "
+                    + "what a reloaded model reports when model.eval() is forgotten.")
+    String mode;
+
     @Override
     public Integer call() throws Exception {
-        EvalService.Result r = EvalService.eval(file, data, Optional.ofNullable(activation));
+        if (!mode.equals("train") && !mode.equals("eval")) {
+            throw new UserError("--mode " + mode + ": expected train or eval");
+        }
+        EvalService.Result r = EvalService.eval(file, data, Optional.ofNullable(activation), mode.equals("train"));
         var out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -44,6 +53,7 @@ final class EvalCommand implements Callable<Integer> {
             m.put("model_spec", r.modelSpec());
             m.put("data", data.toString());
             m.put("rows", r.rows());
+            m.put("mode", mode);
             m.put("loss", r.loss());
             m.put("value", r.value());
             if (r.accuracy() != null) {
@@ -53,7 +63,8 @@ final class EvalCommand implements Callable<Integer> {
         } else {
             out.printf(Locale.ROOT, "%s: %s%n", file, r.source());
             out.printf(Locale.ROOT, "model: %s%n", r.modelSpec());
-            out.printf(Locale.ROOT, "%s on %s (%d rows): %s%n", r.loss(), data, r.rows(), r.value());
+            out.printf(Locale.ROOT, "%s on %s (%d rows%s): %s%n", r.loss(), data, r.rows(),
+                    mode.equals("train") ? ", train mode: dropout on" : "", r.value());
             if (r.accuracy() != null) {
                 out.printf(Locale.ROOT, "accuracy: %s%n", r.accuracy());
             }

@@ -41,6 +41,15 @@ public final class EvalService {
     public record Result(String source, Map<String, Object> modelSpec, int rows, String loss, double value, Double accuracy) {}
 
     public static Result eval(Path modelFile, Path csv, Optional<String> activation) {
+        return eval(modelFile, csv, activation, false);
+    }
+
+    /**
+     * As {@link #eval(Path, Path, Optional)}, in train mode when {@code trainMode} is set: dropout active, its masks
+     * drawn from a fixed stream ({@code Rng.seeded(0)}) so the number is reproducible. That is what forgetting
+     * {@code model.eval()} after loading a checkpoint costs in PyTorch.
+     */
+    public static Result eval(Path modelFile, Path csv, Optional<String> activation, boolean trainMode) {
         if (!Files.isRegularFile(modelFile)) {
             throw new UserError(modelFile + ": no such file");
         }
@@ -74,7 +83,9 @@ public final class EvalService {
                 }
             }
         }
-        EvalResult r = Evaluation.of(model, Loss.of(kind, model.outputs()), data);
+        EvalResult r = trainMode
+                ? Evaluation.inTrainMode(model, Loss.of(kind, model.outputs()), data, Rng.seeded(0))
+                : Evaluation.of(model, Loss.of(kind, model.outputs()), data);
         return new Result(source, model.spec().toMap(), data.rows(), kind == LossKind.MSE ? "mse" : "cross_entropy", r.loss(),
                 r.accuracy().isPresent() ? r.accuracy().getAsDouble() : null);
     }

@@ -3,6 +3,7 @@ package fitlab.train;
 import fitlab.UserError;
 import fitlab.data.Dataset;
 import fitlab.model.Model;
+import fitlab.random.Rng;
 import java.util.OptionalDouble;
 
 /** The eval-mode loss (and accuracy for classification) of a model on a dataset, with nothing else needed. */
@@ -10,10 +11,22 @@ public final class Evaluation {
     private Evaluation() {}
 
     public static EvalResult of(Model model, Loss loss, Dataset data) {
+        return run(model, loss, data, false, null);
+    }
+
+    /**
+     * The same in train mode: dropout active, its masks drawn from {@code dropout}. What a model reloaded without
+     * {@code model.eval()} reports; differs from {@link #of} only for models with dropout.
+     */
+    public static EvalResult inTrainMode(Model model, Loss loss, Dataset data, Rng dropout) {
+        return run(model, loss, data, true, dropout);
+    }
+
+    private static EvalResult run(Model model, Loss loss, Dataset data, boolean training, Rng dropout) {
         if (data.features() != model.inputs()) {
             throw new UserError("dataset " + data.name() + " has " + data.features() + " input columns, the model expects " + model.inputs());
         }
-        double[] out = model.forward(data.x(), data.rows(), false, null);
+        double[] out = model.forward(data.x(), data.rows(), training, dropout);
         double value = loss.evaluate(out, data.y(), data.rows(), null);
         OptionalDouble accuracy = loss.isClassification()
                 ? OptionalDouble.of((double) loss.correct(out, data.y(), data.rows()) / data.rows())
