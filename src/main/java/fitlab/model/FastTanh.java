@@ -25,10 +25,10 @@ final class FastTanh {
     static double tanh(double x) {
         double a = Math.abs(x);
         if (a < SMALL) {
-            double z = x * x;
+            double z = a * a;
             double p = (P0 * z + P1) * z + P2;
             double q = ((z + Q1) * z + Q2) * z + Q3;
-            return x + x * (z * p / q);
+            return Math.copySign(a + a * (z * p / q), x); // copySign keeps tanh(-0.0) = -0.0
         }
         if (a >= SATURATED) {
             return Math.copySign(1.0, x);
