@@ -26,22 +26,16 @@ public final class Mlp implements Model {
     private final List<ParameterSlot> slots;
     private final List<Layer> layers;
 
-    // Workspaces, feature-major ([features][rows]: one feature's values over the batch are contiguous, so every
-    // dense loop runs over rows, see Kernels). Per linear layer l: pre-activations z[l] and, for hidden layers,
-    // activations a[l], dropped-out activations h[l] (only with dropout) and the dropout scale mask[l].
-    private int capacity;
-    private double[] inputT;      // the input, feature-major (when it has more than one column)
-    private double[][] z;
-    private double[][] a;
-    private double[][] h;
-    private double[][] mask;
-    private double[] output;      // the last layer's output, row-major (when it has more than one column)
+    // Two workspaces: one for forwards over the training input (so the eval pass over the training set is still
+    // there when the next full-batch step starts, see MlpWorkspace), one for every other input.
+    private final MlpWorkspace trainingSpace;
+    private final MlpWorkspace otherSpace;
+    private MlpWorkspace last;        // the workspace of the last forward, which backward runs through
+    private double[] trainingInput;   // the input of the last training-mode forward
+    private int deltaCapacity;
     private double[] deltaA;
     private double[] deltaB;
-    private double[] rowMajor;    // a layer's input transposed back, for the weight gradient
-    private final double[][] usedInput;  // what each linear layer saw in the last forward (feature-major)
-    private boolean lastForwardDropped;
-    private int lastRows;
+    private double[] rowMajor;        // a layer's input transposed back, for the weight gradient
 
     Mlp(MlpSpec spec) {
         this.spec = spec;
@@ -75,7 +69,8 @@ public final class Mlp implements Model {
         grads = new double[offset];
         slots = List.copyOf(slotList);
         layers = List.copyOf(layerList);
-        usedInput = new double[linearCount][];
+        trainingSpace = new MlpWorkspace(sizes, spec.dropout() > 0, offset);
+        otherSpace = new MlpWorkspace(sizes, spec.dropout() > 0, offset);
     }
 
     @Override
@@ -105,28 +100,51 @@ public final class Mlp implements Model {
 
     @Override
     public double[] forward(double[] x, int rows, boolean training, Rng dropout) {
-        ensureCapacity(rows);
+        boolean drop = training && spec.dropout() > 0;
+        MlpWorkspace w = training || x == trainingInput ? trainingSpace : otherSpace;
+        if (training) {
+            trainingInput = x;
+        }
+        w.ensureCapacity(rows);
+        last = w;
+        if (!drop && w.holds(x, rows, params)) {
+            return outputOf(w);
+        }
+        compute(w, x, rows, drop, dropout);
+        if (drop) {
+            w.forget();
+        } else {
+            w.remember(x, rows, params);
+        }
+        return outputOf(w);
+    }
+
+    private double[] outputOf(MlpWorkspace w) {
+        int linearCount = sizes.length - 1;
+        return sizes[linearCount] == 1 ? w.z[linearCount - 1] : w.output;
+    }
+
+    private void compute(MlpWorkspace w, double[] x, int rows, boolean drop, Rng dropout) {
         Activation act = spec.activation();
         double p = spec.dropout();
-        boolean drop = training && p > 0;
         // torch: noise = bernoulli(1 - p) / (1 - p); output = input * noise
         double keepScale = 1.0 / (1.0 - p);
         int linearCount = sizes.length - 1;
         double[] input = x;
         if (sizes[0] > 1) {
-            Kernels.transpose(x, 0, rows, sizes[0], inputT, 0);
-            input = inputT;
+            Kernels.transpose(x, 0, rows, sizes[0], w.inputT, 0);
+            input = w.inputT;
         }
         for (int l = 0; l < linearCount; l++) {
-            usedInput[l] = input;
-            linear(l, input, rows, z[l]);
+            w.usedInput[l] = input;
+            linear(l, input, rows, w.z[l]);
             if (l == linearCount - 1) {
                 break;
             }
             int width = sizes[l + 1];
             int n = rows * width;
-            double[] zl = z[l];
-            double[] al = a[l];
+            double[] zl = w.z[l];
+            double[] al = w.a[l];
             if (act == Activation.TANH) {
                 FastTanh.apply(zl, al, n);
             } else {
@@ -135,8 +153,8 @@ public final class Mlp implements Model {
                 }
             }
             if (drop) {
-                double[] hl = h[l];
-                double[] ml = mask[l];
+                double[] hl = w.h[l];
+                double[] ml = w.mask[l];
                 // masks drawn in row-major order (row by row), as torch draws them
                 for (int r = 0; r < rows; r++) {
                     for (int j = 0; j < width; j++) {
@@ -150,14 +168,12 @@ public final class Mlp implements Model {
                 input = al;
             }
         }
-        lastForwardDropped = drop;
-        lastRows = rows;
+        w.dropped = drop;
+        w.rows = rows;
         int outputs = sizes[linearCount];
-        if (outputs == 1) {
-            return z[linearCount - 1];
+        if (outputs > 1) {
+            Kernels.transpose(w.z[linearCount - 1], 0, outputs, rows, w.output, 0);
         }
-        Kernels.transpose(z[linearCount - 1], 0, outputs, rows, output, 0);
-        return output;
     }
 
     /** out[j, r] = Σ_k W[j, k]·in[k, r] + b[j] for layer l, feature-major. */
@@ -177,9 +193,11 @@ public final class Mlp implements Model {
 
     @Override
     public void backward(double[] gradOutput, int rows) {
-        if (rows != lastRows) {
-            throw new IllegalArgumentException("backward over " + rows + " rows after a forward over " + lastRows);
+        MlpWorkspace w = last;
+        if (w == null || rows != w.rows) {
+            throw new IllegalArgumentException("backward over " + rows + " rows without a forward over as many");
         }
+        ensureDeltaCapacity(rows);
         Activation act = spec.activation();
         int linearCount = sizes.length - 1;
         int outputs = sizes[linearCount];
@@ -189,7 +207,7 @@ public final class Mlp implements Model {
             delta = deltaA;
         }
         for (int l = linearCount - 1; l >= 0; l--) {
-            accumulateLinearGradients(l, delta, usedInput[l], rows);
+            accumulateLinearGradients(l, delta, w.usedInput[l], rows);
             if (l == 0) {
                 break;
             }
@@ -197,10 +215,10 @@ public final class Mlp implements Model {
             inputGradient(l, delta, rows, next);
             // through dropout and the activation of hidden layer l-1
             int n = rows * sizes[l];
-            double[] zl = z[l - 1];
-            double[] al = a[l - 1];
-            if (lastForwardDropped) {
-                double[] ml = mask[l - 1];
+            double[] zl = w.z[l - 1];
+            double[] al = w.a[l - 1];
+            if (w.dropped) {
+                double[] ml = w.mask[l - 1];
                 for (int i = 0; i < n; i++) {
                     next[i] = next[i] * ml[i];
                 }
@@ -246,34 +264,18 @@ public final class Mlp implements Model {
         Kernels.multiply(nIn, nOut, rows, params, weightOffset[l], 1, nIn, delta, 0, out, 0);
     }
 
-    private void ensureCapacity(int rows) {
-        if (rows <= capacity) {
+    private void ensureDeltaCapacity(int rows) {
+        if (rows <= deltaCapacity) {
             return;
         }
-        int linearCount = sizes.length - 1;
-        z = new double[linearCount][];
-        a = new double[linearCount][];
-        h = new double[linearCount][];
-        mask = new double[linearCount][];
-        int widest = sizes[0];
-        for (int l = 0; l < linearCount; l++) {
-            int n = rows * sizes[l + 1];
-            z[l] = new double[n];
-            if (l < linearCount - 1) {
-                a[l] = new double[n];
-                if (spec.dropout() > 0) {
-                    h[l] = new double[n];
-                    mask[l] = new double[n];
-                }
-            }
-            widest = Math.max(widest, sizes[l + 1]);
+        int widest = 0;
+        for (int size : sizes) {
+            widest = Math.max(widest, size);
         }
-        inputT = sizes[0] > 1 ? new double[rows * sizes[0]] : null;
-        output = sizes[linearCount] > 1 ? new double[rows * sizes[linearCount]] : null;
         deltaA = new double[rows * widest];
         deltaB = new double[rows * widest];
         rowMajor = new double[rows * widest];
-        capacity = rows;
+        deltaCapacity = rows;
     }
 
     @Override

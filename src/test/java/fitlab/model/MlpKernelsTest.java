@@ -1,6 +1,7 @@
 package fitlab.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import fitlab.random.Rng;
 import java.util.Arrays;
@@ -85,6 +86,59 @@ class MlpKernelsTest {
                 assertArrayEquals(expected, c, Arrays.toString(s) + (transposed ? " transposed" : ""));
             }
         }
+    }
+
+    @Test
+    void aRepeatedForwardIsReusedOnlyWhenInputAndWeightsAreUnchanged() {
+        MlpSpec spec = new MlpSpec(2, List.of(8, 8), 1, Activation.TANH, 0.0);
+        Mlp mlp = (Mlp) Models.create(spec, Rng.seeded(11));
+        double[] train = randomInputs(40, 2, 12);
+        double[] other = randomInputs(30, 2, 13);
+        double[] gradOut = randomInputs(40, 1, 14);
+        // a cell's epoch: train step, eval on train, eval on another split, next train step (reuses the eval on train)
+        mlp.forward(train, 40, true, null);
+        mlp.backward(gradOut, 40);
+        mlp.parameters()[0] += 0.25;                          // an optimizer step
+        mlp.forward(train, 40, false, null);
+        mlp.forward(other, 30, false, null);
+        double[] out = mlp.forward(train, 40, true, null).clone();
+        mlp.backward(gradOut, 40);
+        Reference ref = new Reference(spec, mlp.parameters());
+        assertArrayEquals(ref.forward(train, 40, true, null), Arrays.copyOf(out, 40));
+        assertArrayEquals(ref.backward(gradOut, 40), mlp.gradients());
+
+        mlp.forward(train, 40, false, null);
+        mlp.parameters()[5] = Math.nextUp(mlp.parameters()[5]); // one ulp in one weight
+        double[] afterWeightChange = Arrays.copyOf(mlp.forward(train, 40, true, null), 40);
+        assertArrayEquals(new Reference(spec, mlp.parameters()).forward(train, 40, false, null), afterWeightChange);
+
+        mlp.forward(train, 40, false, null);
+        train[17] = -train[17];                              // the caller changed the data in place
+        double[] afterInputChange = Arrays.copyOf(mlp.forward(train, 40, true, null), 40);
+        assertArrayEquals(new Reference(spec, mlp.parameters()).forward(train, 40, false, null), afterInputChange);
+    }
+
+    @Test
+    void aTrainingForwardWithDropoutIsNeverReused() {
+        MlpSpec spec = new MlpSpec(1, List.of(12), 1, Activation.RELU, 0.5);
+        Mlp mlp = (Mlp) Models.create(spec, Rng.seeded(21));
+        double[] x = randomInputs(25, 1, 22);
+        double[] eval = Arrays.copyOf(mlp.forward(x, 25, false, null), 25);
+        double[] trained = Arrays.copyOf(mlp.forward(x, 25, true, Rng.seeded(23)), 25);
+        Reference ref = new Reference(spec, mlp.parameters());
+        assertArrayEquals(ref.forward(x, 25, false, null), eval);
+        assertArrayEquals(ref.forward(x, 25, true, Rng.seeded(23)), trained);
+        assertFalse(Arrays.equals(eval, trained), "dropout changed the outputs");
+        assertArrayEquals(eval, Arrays.copyOf(mlp.forward(x, 25, false, null), 25), "eval after a dropout step recomputes");
+    }
+
+    static double[] randomInputs(int rows, int columns, long seed) {
+        Rng rng = Rng.seeded(seed);
+        double[] x = new double[rows * columns];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.uniform(-2, 2);
+        }
+        return x;
     }
 
     /** The pre-optimisation Mlp: row-major, one dot product per output, one term at a time. */
