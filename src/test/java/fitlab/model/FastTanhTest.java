@@ -36,6 +36,18 @@ class FastTanhTest {
     }
 
     @Test
+    void expWithinOneUlpOfStrictMathWhereTanhUsesIt() {
+        Rng rng = Rng.seeded(18);
+        long worst = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            double y = rng.uniform(1.25, 44);
+            worst = Math.max(worst, ErfTest.ulps(FastTanh.exp(y), StrictMath.exp(y)));
+        }
+        assertTrue(worst <= 1, "exp differs from StrictMath.exp by " + worst + " ulps");
+        assertTrue(Double.isNaN(FastTanh.exp(Double.NaN)));
+    }
+
+    @Test
     void specialValues() {
         assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(FastTanh.tanh(0.0)));
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(FastTanh.tanh(-0.0)));
