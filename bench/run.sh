@@ -11,8 +11,12 @@ epochs="${1:-300}"
 repeats="${2:-3}"
 wide_epochs=$(( epochs / 3 ))
 torch_py="${TORCH_PYTHON:-/usr/bin/python3}"
-work="$(mktemp -d /tmp/fitlab-bench.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
+# Checkpoints go to disk (BENCH_TMP, default /tmp); W1 is also run on tmpfs (/dev/shm) when there is one, to
+# separate the cost of creating a file per epoch on this machine's disk from fitlab's own work.
+work="$(mktemp -d "${BENCH_TMP:-/tmp}/fitlab-bench.XXXXXX")"
+shm=""
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then shm="$(mktemp -d /dev/shm/fitlab-bench.XXXXXX)"; fi
+trap 'rm -rf "$work" ${shm:+"$shm"}' EXIT
 
 ./fitlab --version >/dev/null   # builds target/fitlab.jar if needed
 mkdir -p target/bench
@@ -24,23 +28,28 @@ first() { echo "$1" | cut -d' ' -f1; }
 
 min_of() { sort -g | head -1; }
 skip=$(( epochs / 6 )); wide_skip=$(( wide_epochs / 6 ))
-fitlab_run() { # name epochs skip [--set ...] -> steady ms/epoch; keeps the run folder for the PyTorch side
-  local name=$1 n=$2 k=$3; shift 3
-  rm -rf "$work/$name"
-  ./fitlab run bench/w1.yaml --out "$work/$name" --set "training.epochs=$n" "$@" >/dev/null 2>&1
-  first "$(ms "$work/$name/cells/base/metrics.csv" "$k")"
+fitlab_run() { # dir epochs skip [--set ...] -> steady ms/epoch; keeps the run folder for the PyTorch side
+  local dir=$1 n=$2 k=$3; shift 3
+  rm -rf "$dir"
+  ./fitlab run bench/w1.yaml --out "$dir" --set "training.epochs=$n" "$@" >/dev/null 2>&1
+  first "$(ms "$dir/cells/base/metrics.csv" "$k")"
 }
-torch_run() { # run-dir epochs threads skip -> "threads steady-ms"
-  local out="$work/torch-$(basename "$1")-$3" line
+torch_run() { # run-dir epochs threads skip -> "threads steady-ms" (writes next to run-dir)
+  local out="$1-torch-$3" line
   line=$("$torch_py" bench/torch_w1.py "$1" base "$2" "$3" "$out")
   echo "$(echo "$line" | cut -d' ' -f2) $(first "$(ms "$out/metrics.csv" "$4")")"
   rm -rf "$out"
 }
 echo "== W1 width 64 and 256: ./fitlab run (train, 3 evals, metrics.csv, early stopping, .pth every epoch) and PyTorch" >&2
 : > "$work/f64"; : > "$work/f256"; : > "$work/t64_1"; : > "$work/t64_d"; : > "$work/t256_1"; : > "$work/t256_d"
+: > "$work/fshm"; : > "$work/tshm"
 for rep in $(seq "$repeats"); do
-  fitlab_run w1 "$epochs" "$skip" >> "$work/f64"
-  fitlab_run w256 "$wide_epochs" "$wide_skip" --set 'model.hidden=[256,256]' >> "$work/f256"
+  fitlab_run "$work/w1" "$epochs" "$skip" >> "$work/f64"
+  fitlab_run "$work/w256" "$wide_epochs" "$wide_skip" --set 'model.hidden=[256,256]' >> "$work/f256"
+  if [ -n "$shm" ]; then
+    fitlab_run "$shm/w1" "$epochs" "$skip" >> "$work/fshm"
+    torch_run "$shm/w1" "$epochs" 1 "$skip" >> "$work/tshm"
+  fi
   torch_run "$work/w1" "$epochs" 1 "$skip" >> "$work/t64_1"
   torch_run "$work/w1" "$epochs" default "$skip" >> "$work/t64_d"
   torch_run "$work/w256" "$wide_epochs" 1 "$wide_skip" >> "$work/t256_1"
@@ -54,6 +63,8 @@ echo "== fitlab epoch parts (hand-written harness, warm JIT)" >&2
 parts64=$(java -cp "$cp" fitlab.bench.EpochBench bench/w1.yaml "$work/eb64" 2>/dev/null)
 parts256=$(java -cp "$cp" fitlab.bench.EpochBench bench/w1.yaml "$work/eb256" --set 'model.hidden=[256,256]' --epochs-per-round 20 --rounds 5 --warmup 2 2>/dev/null)
 kernels=$(java -cp "$cp" fitlab.bench.KernelBench 64 256)
+partsShm=""
+if [ -n "$shm" ]; then partsShm=$(java -cp "$cp" fitlab.bench.EpochBench bench/w1.yaml "$shm/eb64" 2>/dev/null | sed 's/^EpochBench base/EpochBench base, checkpoints on tmpfs/'); fi
 
 echo "== sweep: 4 cells of W1 (200 epochs each), --threads 1 vs 2, wall time" >&2
 wall() { local s e; s=$(date +%s.%N); ./fitlab run bench/w1-sweep.yaml --threads "$1" --out "$work/sweep-$1" >/dev/null; e=$(date +%s.%N); rm -rf "$work/sweep-$1"; echo "$e - $s" | bc; }
@@ -70,13 +81,18 @@ row "W1 64 x$epochs ep, torch 1 thread" "$f64" "$(tmin "$work/t64_1")"
 row "W1 64, torch default ($(tthreads "$work/t64_d") thr)" "$f64" "$(tmin "$work/t64_d")"
 row "W1 256 x$wide_epochs ep, torch 1 thread" "$f256" "$(tmin "$work/t256_1")"
 row "W1 256, torch default ($(tthreads "$work/t256_d") thr)" "$f256" "$(tmin "$work/t256_d")"
+if [ -n "$shm" ]; then row "W1 64 on tmpfs, torch 1 thread" "$(min_of < "$work/fshm")" "$(tmin "$work/tshm")"; fi
 echo "(all runs, ms/epoch: fitlab 64: $(tr '\n' ' ' < "$work/f64")| fitlab 256: $(tr '\n' ' ' < "$work/f256")| torch 64 1thr: $(cut -d' ' -f2 "$work/t64_1" | tr '\n' ' ')| torch 256 1thr: $(cut -d' ' -f2 "$work/t256_1" | tr '\n' ' '))"
 echo
 echo "$parts64"
+echo "$partsShm"
 echo "$parts256"
 echo "$kernels"
 echo
-echo "checkpoint share of fitlab's W1 epoch (build + serialize + write) / epoch:"
-echo "$parts64" | awk '$1=="build"||$1=="serialize"||$1=="write"{c+=$2} $1=="epoch"{e=$2} END{printf "  %.1f us of %.1f us = %.1f%%\n", c, e, 100*c/e}'
+echo "checkpoint share of fitlab's W1 epoch (build + serialize + write) / epoch, disk and tmpfs:"
+for parts in "$parts64" "$partsShm"; do
+  if [ -z "$parts" ]; then continue; fi
+  echo "$parts" | awk '$1=="build"||$1=="serialize"||$1=="write"{c+=$2} $1=="epoch"{e=$2} END{printf "  %.1f us of %.1f us = %.1f%%\n", c, e, 100*c/e}'
+done
 echo
 echo "sweep of 4 W1 cells (200 epochs): --threads 1 ${sweep1}s, --threads 2 ${sweep2}s, speed-up $(ratio "$sweep2" "$sweep1")x"
