@@ -16,7 +16,8 @@ torch_py="${TORCH_PYTHON:-/usr/bin/python3}"
 work="$(mktemp -d "${BENCH_TMP:-/tmp}/fitlab-bench.XXXXXX")"
 shm=""
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then shm="$(mktemp -d /dev/shm/fitlab-bench.XXXXXX)"; fi
-trap 'rm -rf "$work" ${shm:+"$shm"}' EXIT
+log="$work/stderr.log"   # the runs' stderr; shown if the script fails
+trap 'rc=$?; if [ $rc -ne 0 ] && [ -s "$log" ]; then tail -40 "$log" >&2; fi; rm -rf "$work" ${shm:+"$shm"}' EXIT
 
 ./fitlab --version >/dev/null   # builds target/fitlab.jar if needed
 mkdir -p target/bench
@@ -31,12 +32,12 @@ skip=$(( epochs / 6 )); wide_skip=$(( wide_epochs / 6 ))
 fitlab_run() { # dir epochs skip [--set ...] -> steady ms/epoch; keeps the run folder for the PyTorch side
   local dir=$1 n=$2 k=$3; shift 3
   rm -rf "$dir"
-  ./fitlab run bench/w1.yaml --out "$dir" --set "training.epochs=$n" "$@" >/dev/null 2>&1
+  ./fitlab run bench/w1.yaml --out "$dir" --set "training.epochs=$n" "$@" >/dev/null 2>>"$log"
   first "$(ms "$dir/cells/base/metrics.csv" "$k")"
 }
 torch_run() { # run-dir epochs threads skip -> "threads steady-ms" (writes next to run-dir)
   local out="$1-torch-$3" line
-  line=$("$torch_py" bench/torch_w1.py "$1" base "$2" "$3" "$out")
+  line=$("$torch_py" bench/torch_w1.py "$1" base "$2" "$3" "$out" 2>>"$log")
   echo "$(echo "$line" | cut -d' ' -f2) $(first "$(ms "$out/metrics.csv" "$4")")"
   rm -rf "$out"
 }
@@ -60,14 +61,14 @@ tmin() { cut -d' ' -f2 "$1" | min_of; }
 tthreads() { head -1 "$1" | cut -d' ' -f1; }
 
 echo "== fitlab epoch parts (hand-written harness, warm JIT)" >&2
-parts64=$(java -cp "$cp" fitlab.bench.EpochBench bench/w1.yaml "$work/eb64" 2>/dev/null)
-parts256=$(java -cp "$cp" fitlab.bench.EpochBench bench/w1.yaml "$work/eb256" --set 'model.hidden=[256,256]' --epochs-per-round 20 --rounds 5 --warmup 2 2>/dev/null)
-kernels=$(java -cp "$cp" fitlab.bench.KernelBench 64 256)
+parts64=$(java -cp "$cp" fitlab.bench.EpochBench bench/w1.yaml "$work/eb64" 2>>"$log")
+parts256=$(java -cp "$cp" fitlab.bench.EpochBench bench/w1.yaml "$work/eb256" --set 'model.hidden=[256,256]' --epochs-per-round 20 --rounds 5 --warmup 2 2>>"$log")
+kernels=$(java -cp "$cp" fitlab.bench.KernelBench 64 256 2>>"$log")
 partsShm=""
-if [ -n "$shm" ]; then partsShm=$(java -cp "$cp" fitlab.bench.EpochBench bench/w1.yaml "$shm/eb64" 2>/dev/null | sed 's/^EpochBench base/EpochBench base, checkpoints on tmpfs/'); fi
+if [ -n "$shm" ]; then partsShm=$(java -cp "$cp" fitlab.bench.EpochBench bench/w1.yaml "$shm/eb64" 2>>"$log" | sed 's/^EpochBench base/EpochBench base, checkpoints on tmpfs/'); fi
 
 echo "== sweep: 4 cells of W1 (200 epochs each), --threads 1 vs 2, wall time" >&2
-wall() { local s e; s=$(date +%s.%N); ./fitlab run bench/w1-sweep.yaml --threads "$1" --out "$work/sweep-$1" >/dev/null; e=$(date +%s.%N); rm -rf "$work/sweep-$1"; echo "$e - $s" | bc; }
+wall() { local s e; s=$(date +%s.%N); ./fitlab run bench/w1-sweep.yaml --threads "$1" --out "$work/sweep-$1" >/dev/null 2>>"$log"; e=$(date +%s.%N); rm -rf "$work/sweep-$1"; echo "$e - $s" | bc; }
 sweep1=$(wall 1)
 sweep2=$(wall 2)
 
