@@ -32,7 +32,7 @@ public enum Activation {
     public double apply(double x) {
         return switch (this) {
             case RELU -> x > 0 || Double.isNaN(x) ? x : 0.0; // NaN passes through, as in torch
-            case TANH -> Math.tanh(x);
+            case TANH -> FastTanh.tanh(x); // within 2 ulps, ~3.5x faster than Math.tanh
             case SIGMOID -> 1.0 / (1.0 + Math.exp(-x));
             case GELU -> x * 0.5 * (1.0 + Erf.erf(x * SQRT1_2));
         };

@@ -3,7 +3,6 @@ package fitlab.model;
 import fitlab.pth.Tensor;
 import fitlab.random.Rng;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,9 @@ import java.util.Map;
  * the parameters are {@code 0.weight}, {@code 0.bias}, {@code 2.weight}, ... where activation and dropout
  * modules take indices but hold no parameters.
  *
- * <p>Weights are stored row-major as [out, in] (PyTorch's layout), so a forward dot product and the
- * backward weight-gradient update both run over contiguous memory.
+ * <p>Weights are stored row-major as [out, in] (PyTorch's layout). Activations are kept feature-major
+ * ([features, rows]) inside, so the forward pass, the input gradient and the weight gradient are all one
+ * {@link Kernels#multiply} whose inner loop the JIT vectorizes; sums keep the textbook order (see Kernels).
  */
 public final class Mlp implements Model {
     private final MlpSpec spec;
@@ -26,17 +26,16 @@ public final class Mlp implements Model {
     private final List<ParameterSlot> slots;
     private final List<Layer> layers;
 
-    // Workspaces, per linear layer l: pre-activations z[l] and, for hidden layers, activations a[l],
-    // dropped-out activations h[l] (only with dropout) and the dropout scale mask[l].
-    private int capacity;
-    private double[][] z;
-    private double[][] a;
-    private double[][] h;
-    private double[][] mask;
+    // Two workspaces: one for forwards over the training input (so the eval pass over the training set is still
+    // there when the next full-batch step starts, see MlpWorkspace), one for every other input.
+    private final MlpWorkspace trainingSpace;
+    private final MlpWorkspace otherSpace;
+    private MlpWorkspace last;        // the workspace of the last forward, which backward runs through
+    private double[] trainingInput;   // the input of the last training-mode forward
+    private int deltaCapacity;
     private double[] deltaA;
     private double[] deltaB;
-    private final double[][] usedInput;  // what each linear layer saw in the last forward
-    private boolean lastForwardDropped;
+    private double[] rowMajor;        // a layer's input transposed back, for the weight gradient
 
     Mlp(MlpSpec spec) {
         this.spec = spec;
@@ -70,7 +69,8 @@ public final class Mlp implements Model {
         grads = new double[offset];
         slots = List.copyOf(slotList);
         layers = List.copyOf(layerList);
-        usedInput = new double[linearCount][];
+        trainingSpace = new MlpWorkspace(sizes, spec.dropout() > 0, offset);
+        otherSpace = new MlpWorkspace(sizes, spec.dropout() > 0, offset);
     }
 
     @Override
@@ -100,70 +100,114 @@ public final class Mlp implements Model {
 
     @Override
     public double[] forward(double[] x, int rows, boolean training, Rng dropout) {
-        ensureCapacity(rows);
+        boolean drop = training && spec.dropout() > 0;
+        MlpWorkspace w = training || x == trainingInput ? trainingSpace : otherSpace;
+        if (training) {
+            trainingInput = x;
+        }
+        w.ensureCapacity(rows);
+        last = w;
+        if (!drop && w.holds(x, rows, params)) {
+            return outputOf(w);
+        }
+        compute(w, x, rows, drop, dropout);
+        if (drop) {
+            w.forget();
+        } else {
+            w.remember(x, rows, params);
+        }
+        return outputOf(w);
+    }
+
+    private double[] outputOf(MlpWorkspace w) {
+        int linearCount = sizes.length - 1;
+        return sizes[linearCount] == 1 ? w.z[linearCount - 1] : w.output;
+    }
+
+    private void compute(MlpWorkspace w, double[] x, int rows, boolean drop, Rng dropout) {
         Activation act = spec.activation();
         double p = spec.dropout();
-        boolean drop = training && p > 0;
         // torch: noise = bernoulli(1 - p) / (1 - p); output = input * noise
         double keepScale = 1.0 / (1.0 - p);
         int linearCount = sizes.length - 1;
         double[] input = x;
+        if (sizes[0] > 1) {
+            Kernels.transpose(x, 0, rows, sizes[0], w.inputT, 0);
+            input = w.inputT;
+        }
         for (int l = 0; l < linearCount; l++) {
-            usedInput[l] = input;
-            linear(l, input, rows, z[l]);
+            w.usedInput[l] = input;
+            linear(l, input, rows, w.z[l]);
             if (l == linearCount - 1) {
                 break;
             }
-            int n = rows * sizes[l + 1];
-            double[] zl = z[l];
-            double[] al = a[l];
-            for (int i = 0; i < n; i++) {
-                al[i] = act.apply(zl[i]);
+            int width = sizes[l + 1];
+            int n = rows * width;
+            double[] zl = w.z[l];
+            double[] al = w.a[l];
+            if (act == Activation.TANH) {
+                FastTanh.apply(zl, al, n);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    al[i] = act.apply(zl[i]);
+                }
             }
             if (drop) {
-                double[] hl = h[l];
-                double[] ml = mask[l];
-                for (int i = 0; i < n; i++) {
-                    ml[i] = dropout.nextDouble() < p ? 0.0 : keepScale;
-                    hl[i] = al[i] * ml[i];
+                double[] hl = w.h[l];
+                double[] ml = w.mask[l];
+                // masks drawn in row-major order (row by row), as torch draws them
+                for (int r = 0; r < rows; r++) {
+                    for (int j = 0; j < width; j++) {
+                        int i = j * rows + r;
+                        ml[i] = dropout.nextDouble() < p ? 0.0 : keepScale;
+                        hl[i] = al[i] * ml[i];
+                    }
                 }
                 input = hl;
             } else {
                 input = al;
             }
         }
-        lastForwardDropped = drop;
-        return z[linearCount - 1];
+        w.dropped = drop;
+        w.rows = rows;
+        int outputs = sizes[linearCount];
+        if (outputs > 1) {
+            Kernels.transpose(w.z[linearCount - 1], 0, outputs, rows, w.output, 0);
+        }
     }
 
-    /** out[r, j] = Σ_k in[r, k]·W[j, k] + b[j] for layer l. */
+    /** out[j, r] = Σ_k W[j, k]·in[k, r] + b[j] for layer l, feature-major. */
     private void linear(int l, double[] in, int rows, double[] out) {
         int nIn = sizes[l];
         int nOut = sizes[l + 1];
-        int w = weightOffset[l];
+        Kernels.multiply(nOut, nIn, rows, params, weightOffset[l], nIn, 1, in, 0, out, 0);
         int b = biasOffset[l];
-        double[] p = params;
-        for (int r = 0; r < rows; r++) {
-            int inRow = r * nIn;
-            int outRow = r * nOut;
-            for (int j = 0; j < nOut; j++) {
-                int wRow = w + j * nIn;
-                double sum = 0.0;
-                for (int k = 0; k < nIn; k++) {
-                    sum += in[inRow + k] * p[wRow + k];
-                }
-                out[outRow + j] = sum + p[b + j];
+        for (int j = 0; j < nOut; j++) {
+            double bias = params[b + j];
+            int row = j * rows;
+            for (int r = row; r < row + rows; r++) {
+                out[r] = out[r] + bias;
             }
         }
     }
 
     @Override
     public void backward(double[] gradOutput, int rows) {
+        MlpWorkspace w = last;
+        if (w == null || rows != w.rows) {
+            throw new IllegalArgumentException("backward over " + rows + " rows without a forward over as many");
+        }
+        ensureDeltaCapacity(rows);
         Activation act = spec.activation();
         int linearCount = sizes.length - 1;
-        double[] delta = gradOutput; // dLoss/dz of the current linear layer
+        int outputs = sizes[linearCount];
+        double[] delta = gradOutput; // dLoss/dz of the current linear layer, feature-major
+        if (outputs > 1) {
+            Kernels.transpose(gradOutput, 0, rows, outputs, deltaA, 0);
+            delta = deltaA;
+        }
         for (int l = linearCount - 1; l >= 0; l--) {
-            accumulateLinearGradients(l, delta, usedInput[l], rows);
+            accumulateLinearGradients(l, delta, w.usedInput[l], rows);
             if (l == 0) {
                 break;
             }
@@ -171,12 +215,17 @@ public final class Mlp implements Model {
             inputGradient(l, delta, rows, next);
             // through dropout and the activation of hidden layer l-1
             int n = rows * sizes[l];
-            double[] zl = z[l - 1];
-            double[] al = a[l - 1];
-            if (lastForwardDropped) {
-                double[] ml = mask[l - 1];
+            double[] zl = w.z[l - 1];
+            double[] al = w.a[l - 1];
+            if (w.dropped) {
+                double[] ml = w.mask[l - 1];
                 for (int i = 0; i < n; i++) {
-                    next[i] = act.backward(next[i] * ml[i], zl[i], al[i]);
+                    next[i] = next[i] * ml[i];
+                }
+            }
+            if (act == Activation.TANH) {
+                for (int i = 0; i < n; i++) {
+                    next[i] = next[i] * (1.0 - al[i] * al[i]); // Activation.TANH.backward, inlined
                 }
             } else {
                 for (int i = 0; i < n; i++) {
@@ -187,73 +236,46 @@ public final class Mlp implements Model {
         }
     }
 
-    /** dW[j, k] = Σ_r δ[r, j]·in[r, k] and db[j] = Σ_r δ[r, j], overwriting the layer's gradients. */
+    /** dW[j, k] = Σ_r δ[j, r]·in[k, r] and db[j] = Σ_r δ[j, r], overwriting the layer's gradients. */
     private void accumulateLinearGradients(int l, double[] delta, double[] in, int rows) {
         int nIn = sizes[l];
         int nOut = sizes[l + 1];
-        int w = weightOffset[l];
+        double[] inRows = in;
+        if (nIn > 1) {
+            Kernels.transpose(in, 0, nIn, rows, rowMajor, 0);
+            inRows = rowMajor;
+        }
+        Kernels.multiply(nOut, rows, nIn, delta, 0, rows, 1, inRows, 0, grads, weightOffset[l]);
         int b = biasOffset[l];
-        double[] g = grads;
-        Arrays.fill(g, w, b + nOut, 0.0);
-        for (int r = 0; r < rows; r++) {
-            int inRow = r * nIn;
-            int outRow = r * nOut;
-            for (int j = 0; j < nOut; j++) {
-                double d = delta[outRow + j];
-                int wRow = w + j * nIn;
-                for (int k = 0; k < nIn; k++) {
-                    g[wRow + k] += d * in[inRow + k];
-                }
-                g[b + j] += d;
+        for (int j = 0; j < nOut; j++) {
+            double sum = 0.0;
+            int row = j * rows;
+            for (int r = row; r < row + rows; r++) {
+                sum += delta[r];
             }
+            grads[b + j] = sum;
         }
     }
 
-    /** dIn[r, k] = Σ_j δ[r, j]·W[j, k]. */
+    /** dIn[k, r] = Σ_j W[j, k]·δ[j, r]. */
     private void inputGradient(int l, double[] delta, int rows, double[] out) {
         int nIn = sizes[l];
         int nOut = sizes[l + 1];
-        int w = weightOffset[l];
-        double[] p = params;
-        for (int r = 0; r < rows; r++) {
-            int inRow = r * nIn;
-            int outRow = r * nOut;
-            Arrays.fill(out, inRow, inRow + nIn, 0.0);
-            for (int j = 0; j < nOut; j++) {
-                double d = delta[outRow + j];
-                int wRow = w + j * nIn;
-                for (int k = 0; k < nIn; k++) {
-                    out[inRow + k] += d * p[wRow + k];
-                }
-            }
-        }
+        Kernels.multiply(nIn, nOut, rows, params, weightOffset[l], 1, nIn, delta, 0, out, 0);
     }
 
-    private void ensureCapacity(int rows) {
-        if (rows <= capacity) {
+    private void ensureDeltaCapacity(int rows) {
+        if (rows <= deltaCapacity) {
             return;
         }
-        int linearCount = sizes.length - 1;
-        z = new double[linearCount][];
-        a = new double[linearCount][];
-        h = new double[linearCount][];
-        mask = new double[linearCount][];
         int widest = 0;
-        for (int l = 0; l < linearCount; l++) {
-            int n = rows * sizes[l + 1];
-            z[l] = new double[n];
-            if (l < linearCount - 1) {
-                a[l] = new double[n];
-                if (spec.dropout() > 0) {
-                    h[l] = new double[n];
-                    mask[l] = new double[n];
-                }
-            }
-            widest = Math.max(widest, sizes[l + 1]);
+        for (int size : sizes) {
+            widest = Math.max(widest, size);
         }
         deltaA = new double[rows * widest];
         deltaB = new double[rows * widest];
-        capacity = rows;
+        rowMajor = new double[rows * widest];
+        deltaCapacity = rows;
     }
 
     @Override
