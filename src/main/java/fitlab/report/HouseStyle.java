@@ -61,6 +61,9 @@ public final class HouseStyle {
             a.setAxisTickLabelsFont(font(fontFamily, Font.PLAIN, 30, scale));
             a.setAxisTitlePadding(20);
             a.setPlotGridVerticalLinesVisible(false);
+            // XChart's default spacing is tuned for 12-pt labels; at slide size the numbers would run together
+            a.setXAxisTickMarkSpacingHint((int) Math.round(170 * scale));
+            a.setYAxisTickMarkSpacingHint((int) Math.round(110 * scale));
         }
     }
 

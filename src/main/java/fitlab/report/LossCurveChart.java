@@ -40,6 +40,9 @@ public final class LossCurveChart {
         }
         Lines.vertical(chart, m.get("marker.best", best.epoch()), best.epoch(), lo, hi, Palette.BEST, HouseStyle.DASHED);
         for (Marker mk : cell.summary().markers()) {
+            if (mk.name().equals("diverged")) {
+                continue; // drawn below as the stop line, which says the same
+            }
             boolean patience = mk.name().equals("patience");
             Lines.vertical(chart, markerLabel(mk, m), mk.epoch(), lo, hi, patience ? Palette.PATIENCE : Palette.CRITERION,
                     HouseStyle.DOTTED);

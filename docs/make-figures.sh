@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Regenerates docs/figures/: the main figure of every lesson, drawn by fitlab's own reporter from the lesson's full
+# run where that takes seconds, else from its --quick run (marked "quick"). Deterministic: the same code, seed and
+# fonts give the same pixels. About two minutes.
+# Usage: docs/make-figures.sh   (from anywhere; writes docs/figures/NN-*.png)
+set -euo pipefail
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="$home/docs/figures"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$out"
+
+# lesson file stem | chart in report/charts (without .png) | full or quick run
+figures=(
+  "01-polynomial-degree|capacity|full"
+  "02-mlp-width|capacity|quick"
+  "03-epochs-and-early-stopping|loss-epochs=800|quick"
+  "04-l2-and-l1|fits|quick"
+  "05-more-training-data|learning-curve|full"
+  "06-state-dict-vs-whole-model|loss-kind=mlp|quick"
+  "07-data-augmentation|fits|full"
+  "08-dropout-and-eval-mode|fits|quick"
+  "09-learning-rate|fits|full"
+  "10-input-scaling-and-basis|fits|full"
+  "11-bias-variance|bias-variance|full"
+  "12-double-descent|double-descent|full"
+  "13-classification-capacity|boundary-kind=spiral_hidden=32-32|quick"
+  "14-resume-without-early-stopping|loss-base|full"
+)
+for entry in "${figures[@]}"; do
+  IFS='|' read -r lesson chart size <<<"$entry"
+  run="$work/$lesson"
+  quick=(); [ "$size" = quick ] && quick=(--quick)
+  "$home/fitlab" run "$home/experiments/$lesson.yaml" "${quick[@]}" --out "$run" --threads 2 >/dev/null
+  src="$run/report/charts/$chart.png"
+  [ -f "$src" ] || { echo "make-figures: $lesson has no chart $chart (charts: $(ls "$run/report/charts" | tr '\n' ' '))" >&2; exit 1; }
+  cp "$src" "$out/$lesson.png"
+  echo "docs/figures/$lesson.png"
+done
