@@ -63,7 +63,12 @@ public final class ConfigBinder {
         if (balance >= 1) {
             throw s.error("balance", s.node("balance").orElse(null), "must be < 1 (the fraction of class 1)");
         }
-        int classes = s.integer("classes", kind == DataKind.SPIRAL || kind == DataKind.GAUSSIANS ? 3 : 2, 2, 100);
+        // csv: 0 classes = a regression target; set classes: K for class indices 0..K-1 (cross-entropy)
+        int classes = s.integer("classes", kind == DataKind.SPIRAL || kind == DataKind.GAUSSIANS ? 3 : kind == DataKind.CSV ? 0 : 2,
+                kind == DataKind.CSV ? 0 : 2, 100);
+        if (kind == DataKind.CSV && classes == 1) {
+            throw s.error("classes", s.node("classes").orElse(null), "expected 0 (regression) or at least 2 classes");
+        }
         String path = s.string("path", "");
         if (kind == DataKind.CSV && path.isBlank()) {
             throw s.missing("path");

@@ -13,7 +13,8 @@ package fitlab.config;
  * @param validation number of validation points
  * @param test       number of test points
  * @param balance    classification: fraction of class 1 (two-class sets); 0.5 = balanced
- * @param classes    classification: number of classes (spiral, gaussians); 2 for the others
+ * @param classes    classification: number of classes (spiral, gaussians); 2 for the others; csv: 0 for a
+ *                   regression target, K for class indices 0..K-1
  * @param path       csv: path of a CSV file with columns {@code x,y} or {@code x1,x2,y} (relative to the YAML file)
  * @param augment    training-set augmentation
  */

@@ -71,7 +71,7 @@ final class DataPlan {
     }
 
     private static int classes(DataConfig d) {
-        return d.kind().isClassification() ? d.classes() : 0;
+        return d.kind().isClassification() || d.kind() == DataKind.CSV ? d.classes() : 0;
     }
 
     CellData forCell(String cellId) {
