@@ -30,8 +30,14 @@ public final class Messages {
      * can draw it, {@code warn} receives one line and English is used.
      */
     public static Messages forLanguage(String language, java.util.function.Consumer<String> warn) {
+        return forLanguage(language, warn, Messages::cjkFontFamily);
+    }
+
+    /** As {@link #forLanguage(String, java.util.function.Consumer)}, with the font lookup given (a test seam). */
+    static Messages forLanguage(String language, java.util.function.Consumer<String> warn,
+                                java.util.function.Supplier<String> cjkFont) {
         if ("zh".equals(language)) {
-            String family = cjkFontFamily();
+            String family = cjkFont.get();
             if (family == null) {
                 warn.accept("no CJK font found (install fonts-noto-cjk); drawing the report in English instead of Chinese");
                 return new Messages("en", Font.SANS_SERIF);

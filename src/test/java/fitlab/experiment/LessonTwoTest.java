@@ -44,5 +44,11 @@ class LessonTwoTest {
         List<MetricsRow> narrow = MetricsLog.read(run.resolve("cells/hidden=2-2/metrics.csv"));
         double narrowTrain = narrow.get(narrow.size() - 1).trainLoss();
         assertTrue(narrowTrain > 1.5 * 0.09, "the narrowest underfits: train " + narrowTrain + " vs noise floor 0.09");
+
+        if (seed == 0) {
+            Cli.Result v = Cli.run("verify", run.toString());
+            assertEquals(0, v.exitCode(), v.out());
+            assertTrue(v.out().contains("reproduce metrics.csv bit for bit"), v.out());
+        }
     }
 }

@@ -1,0 +1,51 @@
+package fitlab.report;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+
+    @Test
+    void withoutACjkFontChineseFallsBackToEnglishWithOneLine() {
+        List<String> warnings = new ArrayList<>();
+        Messages m = Messages.forLanguage("zh", warnings::add, () -> null);
+        assertEquals("en", m.language());
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("no CJK font") && warnings.get(0).contains("fonts-noto-cjk"), warnings.get(0));
+        assertFalse(warnings.get(0).contains("\n"));
+        assertEquals("training loss", m.get("series.train"));
+    }
+
+    @Test
+    void withACjkFontChineseIsChinese() {
+        List<String> warnings = new ArrayList<>();
+        Messages m = Messages.forLanguage("zh", warnings::add, () -> "Noto Sans CJK SC");
+        assertEquals("zh", m.language());
+        assertEquals("Noto Sans CJK SC", m.fontFamily());
+        assertTrue(warnings.isEmpty());
+        assertEquals("训练损失", m.get("series.train"));
+    }
+
+    @Test
+    void englishNeverLooksForAFont() {
+        Messages m = Messages.forLanguage("en", w -> fail("no warning expected"), () -> {
+            throw new AssertionError("no font lookup for English");
+        });
+        assertEquals("en", m.language());
+    }
+
+    @Test
+    void bothBundlesHaveTheSameKeys() {
+        ResourceBundle en = ResourceBundle.getBundle("fitlab.report.messages", Locale.ROOT);
+        ResourceBundle zh = ResourceBundle.getBundle("fitlab.report.messages", Locale.SIMPLIFIED_CHINESE);
+        assertEquals(new HashSet<>(en.keySet()), new HashSet<>(zh.keySet()));
+        long translated = en.keySet().stream().filter(k -> zh.getString(k).codePoints().anyMatch(c -> c >= 0x4e00 && c <= 0x9fff)).count();
+        assertTrue(translated > 0.9 * en.keySet().size(), "almost every message has Chinese text: " + translated + " of " + en.keySet().size());
+    }
+}
