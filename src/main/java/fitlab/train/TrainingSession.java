@@ -4,7 +4,6 @@ import fitlab.UserError;
 import fitlab.data.Dataset;
 import fitlab.model.Model;
 import fitlab.random.Rng;
-import java.util.OptionalDouble;
 
 /**
  * Trains a model epoch by epoch: mini-batches in order (or reshuffled each epoch from a seeded stream, like a
@@ -127,15 +126,7 @@ public final class TrainingSession {
 
     /** The mean loss (and accuracy for classification) of the model on {@code data}, in eval mode. */
     public EvalResult evaluate(Dataset data) {
-        if (data.features() != model.inputs()) {
-            throw new UserError("dataset " + data.name() + " has " + data.features() + " input columns, the model expects " + model.inputs());
-        }
-        double[] out = model.forward(data.x(), data.rows(), false, null);
-        double value = loss.evaluate(out, data.y(), data.rows(), null);
-        OptionalDouble accuracy = loss.isClassification()
-                ? OptionalDouble.of((double) loss.correct(out, data.y(), data.rows()) / data.rows())
-                : OptionalDouble.empty();
-        return new EvalResult(value, accuracy);
+        return Evaluation.of(model, loss, data);
     }
 
     /** A snapshot to continue from with {@link #resume}; save the model's state_dict with it. */
