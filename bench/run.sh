@@ -90,7 +90,7 @@ echo "$partsShm"
 echo "$parts256"
 echo "$kernels"
 echo
-echo "checkpoint share of fitlab's W1 epoch (build + serialize + write) / epoch, disk and tmpfs:"
+echo "checkpoint share of fitlab's W1 epoch on the training thread (build + serialize + hand-off to the writer thread) / epoch, disk and tmpfs:"
 for parts in "$parts64" "$partsShm"; do
   if [ -z "$parts" ]; then continue; fi
   echo "$parts" | awk '$1=="build"||$1=="serialize"||$1=="write"{c+=$2} $1=="epoch"{e=$2} END{printf "  %.1f us of %.1f us = %.1f%%\n", c, e, 100*c/e}'

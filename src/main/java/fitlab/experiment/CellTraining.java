@@ -74,39 +74,42 @@ final class CellTraining {
         long start = System.nanoTime();
         StopReason reason = stopping.ended() ? stopping.stopReason().orElse(StopReason.COMPLETED) : StopReason.COMPLETED;
         int lastEpoch = first - 1;
-        for (int epoch = first; epoch <= last && !(honourStop && stopping.ended()); epoch++) {
-            if (epoch > 0) {
-                if (session != null) {
-                    session.trainEpoch();
-                } else {
-                    LeastSquares.fit((PolynomialModel) model, data.learnFrom());
+        // closing the retention waits for the checkpoint writer: on every way out, nothing is still being written
+        try (retention) {
+            for (int epoch = first; epoch <= last && !(honourStop && stopping.ended()); epoch++) {
+                if (epoch > 0) {
+                    if (session != null) {
+                        session.trainEpoch();
+                    } else {
+                        LeastSquares.fit((PolynomialModel) model, data.learnFrom());
+                    }
+                }
+                MetricsRow row = measure(epoch, lr, (System.nanoTime() - start) / 1e9);
+                MetricsLog.append(folder.metrics(), row);
+                boolean stop = false;
+                if (!stopping.ended()) {
+                    Decision decision = stopping.update(epoch, row.trainLoss(), row.validationLoss(), CellRunner.monitoredValue(c, row));
+                    if (decision.stop() && (honourStop || decision.reason().orElse(null) == StopReason.DIVERGED)) {
+                        stop = true;
+                        reason = decision.reason().orElse(StopReason.PATIENCE);
+                    }
+                }
+                boolean isLast = stop || epoch == last;
+                SessionState state = session != null ? session.state() : null;
+                int current = epoch;
+                retention.epochDone(epoch, isLast, stopping.bestEpoch().orElse(-1), () -> checkpoint(current, state, row));
+                progress.epochDone();
+                lastEpoch = epoch;
+                if (stop) {
+                    break;
+                }
+                if (control.stopRequested()) {
+                    retention.ensureWritten(epoch, () -> checkpoint(current, state, row));
+                    throw new RunControl.Interrupted("cell " + folder.id() + " stopped after epoch " + epoch);
                 }
             }
-            MetricsRow row = measure(epoch, lr, (System.nanoTime() - start) / 1e9);
-            MetricsLog.append(folder.metrics(), row);
-            boolean stop = false;
-            if (!stopping.ended()) {
-                Decision decision = stopping.update(epoch, row.trainLoss(), row.validationLoss(), CellRunner.monitoredValue(c, row));
-                if (decision.stop() && (honourStop || decision.reason().orElse(null) == StopReason.DIVERGED)) {
-                    stop = true;
-                    reason = decision.reason().orElse(StopReason.PATIENCE);
-                }
-            }
-            boolean isLast = stop || epoch == last;
-            SessionState state = session != null ? session.state() : null;
-            int current = epoch;
-            retention.epochDone(epoch, isLast, stopping.bestEpoch().orElse(-1), () -> checkpoint(current, state, row));
-            progress.epochDone();
-            lastEpoch = epoch;
-            if (stop) {
-                break;
-            }
-            if (control.stopRequested()) {
-                retention.ensureWritten(epoch, () -> checkpoint(current, state, row));
-                throw new RunControl.Interrupted("cell " + folder.id() + " stopped after epoch " + epoch);
-            }
+            retention.finish(lastEpoch);
         }
-        retention.finish(lastEpoch);
         if (cell.config().checkpoint().wholeModel()) {
             PthWriter.write(folder.wholeModel(), WholeModels.toPyObject(model));
         }

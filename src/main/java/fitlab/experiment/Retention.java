@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -22,16 +24,27 @@ import java.util.function.Supplier;
  * {@code best.pth} and {@code last.pth} are hard links to the epoch file when there is one (no second write);
  * files are never changed in place, so sharing an inode is safe. While the cell runs, the newest epoch file is
  * always kept, whatever {@code keep} says, so an interrupted run can resume from it.
+ *
+ * <p>The decisions (what to write, link and delete) and the serialisation happen on the training thread; the file
+ * operations of each epoch go, in order, to the cell's {@link CheckpointWriter}, so the next epoch trains while
+ * they run. The folder therefore passes through the same states as if they ran inline, only later; {@link #close}
+ * (and an interruption, see {@link #ensureWritten}) waits for them, and a failed write is rethrown here.
  */
-final class Retention {
+final class Retention implements AutoCloseable {
+    /** Epochs whose file operations may wait at once; each holds one serialised checkpoint. */
+    private static final int PENDING_EPOCHS = 3;
+
     private final CheckpointConfig config;
     private final CellFolder folder;
+    private final CheckpointWriter writer;
+    /** The epoch files as they are once the writer has caught up. */
     private final Deque<Integer> written = new ArrayDeque<>();
     private int bestWritten = -1;
 
     Retention(CheckpointConfig config, CellFolder folder) {
         this.config = config;
         this.folder = folder;
+        this.writer = new CheckpointWriter(folder.id(), PENDING_EPOCHS);
     }
 
     /**
@@ -49,14 +62,18 @@ final class Retention {
         return r;
     }
 
-    /** Writes the checkpoint of {@code epoch} if it has not been written (an interrupted run keeps every epoch it measured). */
+    /**
+     * Makes sure the checkpoint of {@code epoch} is on disk, with everything queued before it (an interrupted run
+     * keeps every epoch it measured); returns once the writer has drained.
+     */
     void ensureWritten(int epoch, Supplier<Checkpoint> make) {
-        if (!written.isEmpty() && written.peekLast() == epoch) {
-            return;
+        if (written.isEmpty() || written.peekLast() != epoch) {
+            Path file = folder.checkpoint(epoch);
+            byte[] bytes = Checkpoints.toBytes(make.get(), file);
+            writer.submit(() -> Checkpoints.writeBytes(bytes, file));
+            written.addLast(epoch);
         }
-        Path file = folder.checkpoint(epoch);
-        Checkpoints.write(make.get(), file);
-        written.addLast(epoch);
+        writer.drain();
     }
 
     void epochDone(int epoch, boolean last, int bestEpoch, Supplier<Checkpoint> make) {
@@ -69,25 +86,46 @@ final class Retention {
         Path epochFile = folder.checkpoint(epoch);
         byte[] bytes = Checkpoints.toBytes(c, epochFile);
         if (scheduled) {
-            Checkpoints.writeBytes(bytes, epochFile);
             written.addLast(epoch);
         }
+        Path best = newBest ? folder.best() : null;
         if (newBest) {
-            publish(bytes, scheduled ? epochFile : null, folder.best());
             bestWritten = epoch;
         }
-        if (last) {
-            publish(bytes, epochFile, folder.last());
-        }
-        prune(bestWritten, false);
+        Path lastFile = last ? folder.last() : null;
+        List<Path> obsolete = prune(bestWritten, false);
+        // the same steps, in the same order, as when they ran inline: epoch file, best.pth, last.pth, pruning
+        writer.submit(() -> {
+            if (scheduled) {
+                Checkpoints.writeBytes(bytes, epochFile);
+            }
+            if (best != null) {
+                publish(bytes, scheduled ? epochFile : null, best);
+            }
+            if (lastFile != null) {
+                publish(bytes, epochFile, lastFile);
+            }
+            obsolete.forEach(Retention::delete);
+        });
     }
 
-    /** Applies {@code keep} strictly once the cell is done. */
+    /** Applies {@code keep} strictly once the cell is done (the deletions are queued; {@link #close} waits for them). */
     void finish(int lastEpoch) {
-        prune(bestWritten, true);
+        List<Path> obsolete = prune(bestWritten, true);
+        if (!obsolete.isEmpty()) {
+            writer.submit(() -> obsolete.forEach(Retention::delete));
+        }
     }
 
-    private void prune(int bestEpoch, boolean finished) {
+    /** Waits until every queued file operation has run, and stops the writer; rethrows a failed write. */
+    @Override
+    public void close() {
+        writer.close();
+    }
+
+    /** Drops the epochs {@code keep} no longer wants from {@link #written} and returns their files, to delete. */
+    private List<Path> prune(int bestEpoch, boolean finished) {
+        List<Path> obsolete = new ArrayList<>();
         int newest = written.isEmpty() ? -1 : written.peekLast();
         for (Integer epoch : written.toArray(new Integer[0])) {
             var policy = config.keep();
@@ -102,10 +140,11 @@ final class Retention {
                 keep = epoch == bestEpoch || isAmongLast(epoch, ((LastN) policy).n());
             }
             if (!keep) {
-                delete(folder.checkpoint(epoch));
+                obsolete.add(folder.checkpoint(epoch));
                 written.remove(epoch);
             }
         }
+        return obsolete;
     }
 
     private boolean isAmongLast(int epoch, int n) {
