@@ -3,6 +3,7 @@ package fitlab.config;
 import fitlab.config.CheckpointConfig.Retention;
 import fitlab.config.yaml.Section;
 import fitlab.config.yaml.YamlNode;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -16,7 +17,12 @@ public final class ConfigBinder {
 
     private ConfigBinder() {}
 
-    public static ExperimentConfig bind(YamlNode tree, String defaultName) {
+    /**
+     * @param baseDir the experiment file's folder: relative file paths in the config ({@code data.path},
+     *                {@code model.init}) are resolved against it, so the resolved config written to a run folder
+     *                still finds them when the run is resumed or verified from elsewhere
+     */
+    public static ExperimentConfig bind(YamlNode tree, String defaultName, Path baseDir) {
         Section root = Section.root(tree);
         String name = root.string("name", defaultName);
         if (!name.matches("[A-Za-z0-9._-]+")) {
@@ -24,8 +30,8 @@ public final class ConfigBinder {
         }
         Question question = question(root);
         long seed = root.integer("seed", 0L, 0L, Long.MAX_VALUE);
-        DataConfig data = data(root.section("data"));
-        ModelConfig model = model(root.section("model"));
+        DataConfig data = data(root.section("data"), baseDir);
+        ModelConfig model = model(root.section("model"), baseDir);
         TrainingConfig training = training(root.section("training"));
         EarlyStoppingSettings stopping = earlyStopping(root.section("early_stopping"));
         CheckpointConfig checkpoint = checkpoint(root.section("checkpoint"));
@@ -51,7 +57,7 @@ public final class ConfigBinder {
         return new Question(root.string("question", ""), "");
     }
 
-    private static DataConfig data(Section s) {
+    private static DataConfig data(Section s, Path baseDir) {
         DataKind kind = s.choice("kind", DataKind.REGRESSION1D, DataKind.class);
         String function = s.string("function", "cos(1.5*pi*x)");
         double[] x = range(s, "x", 0, 1);
@@ -69,7 +75,7 @@ public final class ConfigBinder {
         if (kind == DataKind.CSV && classes == 1) {
             throw s.error("classes", s.node("classes").orElse(null), "expected 0 (regression) or at least 2 classes");
         }
-        String path = s.string("path", "");
+        String path = resolve(s.string("path", ""), baseDir);
         if (kind == DataKind.CSV && path.isBlank()) {
             throw s.missing("path");
         }
@@ -81,6 +87,14 @@ public final class ConfigBinder {
         a.finish();
         s.finish();
         return new DataConfig(kind, function, x[0], x[1], noise, train, validation, test, balance, classes, path, augment);
+    }
+
+    private static String resolve(String path, Path baseDir) {
+        if (path.isBlank()) {
+            return path;
+        }
+        Path p = Path.of(path);
+        return p.isAbsolute() ? path : baseDir.toAbsolutePath().resolve(p).normalize().toString();
     }
 
     private static double[] range(Section s, String key, double lo, double hi) {
@@ -110,7 +124,7 @@ public final class ConfigBinder {
         throw s.error(key, n, "expected a number");
     }
 
-    private static ModelConfig model(Section s) {
+    private static ModelConfig model(Section s, Path baseDir) {
         ModelKind kind = s.choice("kind", ModelKind.POLYNOMIAL, ModelKind.class);
         int degree = s.integer("degree", 4, 1, 1000);
         PolynomialBasis basis = s.choice("basis", PolynomialBasis.LEGENDRE, PolynomialBasis.class);
@@ -124,7 +138,7 @@ public final class ConfigBinder {
         if (dropout >= 1) {
             throw s.error("dropout", s.node("dropout").orElse(null), "must be < 1 (a probability of dropping a unit)");
         }
-        String init = s.string("init", "");
+        String init = resolve(s.string("init", ""), baseDir);
         s.finish();
         return new ModelConfig(kind, degree, basis, scaleInput, hidden, activation, dropout,
                 init.isBlank() ? Optional.empty() : Optional.of(init));

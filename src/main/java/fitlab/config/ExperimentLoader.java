@@ -55,8 +55,9 @@ public final class ExperimentLoader {
             }
         }
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "").replaceFirst("^\\d+-", "");
-        ExperimentConfig base = ConfigBinder.bind(root, defaultName);
-        return new Experiment(file, base, axes, expand(root, axes, defaultName));
+        Path baseDir = file.toAbsolutePath().getParent();
+        ExperimentConfig base = ConfigBinder.bind(root, defaultName, baseDir);
+        return new Experiment(file, base, axes, expand(root, axes, defaultName, baseDir));
     }
 
     private static YamlNode.Mapping applyQuick(YamlNode.Mapping root, YamlNode quickNode) {
@@ -116,10 +117,10 @@ public final class ExperimentLoader {
         return out;
     }
 
-    private static List<Cell> expand(YamlNode.Mapping root, List<SweepAxis> axes, String defaultName) {
+    private static List<Cell> expand(YamlNode.Mapping root, List<SweepAxis> axes, String defaultName, Path baseDir) {
         List<Cell> cells = new ArrayList<>();
         if (axes.isEmpty()) {
-            cells.add(new Cell("base", Map.of(), ConfigBinder.bind(root, defaultName)));
+            cells.add(new Cell("base", Map.of(), ConfigBinder.bind(root, defaultName, baseDir)));
             return cells;
         }
         long count = 1;
@@ -139,7 +140,7 @@ public final class ExperimentLoader {
                 tree = TreePaths.set(tree, axis.path(), v, axis.location());
                 values.put(axis.path(), YamlNode.toPlain(v));
             }
-            cells.add(new Cell(CellIds.id(axes, values), values, ConfigBinder.bind(tree, defaultName)));
+            cells.add(new Cell(CellIds.id(axes, values), values, ConfigBinder.bind(tree, defaultName, baseDir)));
             for (int i = axes.size() - 1; i >= 0; i--) {
                 if (++index[i] < axes.get(i).values().size()) {
                     break;

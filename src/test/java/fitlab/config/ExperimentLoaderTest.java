@@ -154,6 +154,18 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void relativeFilePathsResolveAgainstTheExperimentsFolder() throws IOException {
+        Path f = write("data:\n  kind: csv\n  path: points\nmodel:\n  kind: mlp\n  init: ../weights/init.pth\n");
+        Experiment e = ExperimentLoader.load(f, List.of(), false);
+        assertEquals(dir.resolve("points").toString(), e.base().data().path());
+        assertEquals(dir.getParent().resolve("weights/init.pth").toString(), e.base().model().init().orElseThrow());
+        Path resolved = dir.resolve("elsewhere/experiment.yaml");
+        Files.createDirectories(resolved.getParent());
+        Files.writeString(resolved, ConfigWriter.toYaml(e));
+        assertEquals(e.cells(), ExperimentLoader.load(resolved, List.of(), false).cells(), "a run folder's copy finds the same files");
+    }
+
+    @Test
     void missingFileIsAUserError() {
         UserError e = assertThrows(UserError.class, () -> ExperimentLoader.load(dir.resolve("nope.yaml"), List.of(), false));
         assertTrue(e.getMessage().contains("nope.yaml: no such file"));
