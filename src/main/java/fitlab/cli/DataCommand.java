@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fitlab data EXPERIMENT.yaml}: only generate the datasets, as CSV. */
-@Command(name = "data", description = "Generate an experiment's datasets as CSV (train, validation, test), without training.")
+@Command(name = "data", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Generate an experiment's datasets as CSV (train, validation, test), without training.")
 final class DataCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fitlab eval CHECKPOINT.pth --data FILE.csv}: a model file's loss on any CSV. */
-@Command(name = "eval", description = "Loss (and accuracy) of a checkpoint, state_dict or whole-model file on a CSV file.")
+@Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Loss (and accuracy) of a checkpoint, state_dict or whole-model file on a CSV file.")
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fitlab inspect FILE.pth}: what a .pth file holds, without running anything in it. */
-@Command(name = "inspect", description = "Show the tensors, scalars and globals of a .pth file (nothing in it is executed).")
+@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Show the tensors, scalars and globals of a .pth file (nothing in it is executed).")
 final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

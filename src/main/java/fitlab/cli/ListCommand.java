@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fitlab list}: the bundled experiments, one line each: file, cells, question. */
-@Command(name = "list", description = "List the bundled experiments with their questions.")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "List the bundled experiments with their questions.")
 final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fitlab report RUN_DIR}: redraw charts and the HTML report from a finished run, without training. */
-@Command(name = "report", description = "Redraw every chart and report/index.html from a run folder (no training).")
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Redraw every chart and report/index.html from a run folder (no training).")
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fitlab resume RUN_DIR --cell ID}: continue one cell from a checkpoint into a new folder beside it. */
-@Command(name = "resume", description = "Continue training one cell from a checkpoint into cells/<id>@resume-from-<E>/.")
+@Command(name = "resume", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Continue training one cell from a checkpoint into cells/<id>@resume-from-<E>/.")
 final class ResumeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fitlab run EXPERIMENT.yaml}: train every cell of an experiment and write the run folder. */
-@Command(name = "run", description = "Run an experiment: generate data, train every cell, write checkpoints and charts.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Run an experiment: generate data, train every cell, write checkpoints and charts.")
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

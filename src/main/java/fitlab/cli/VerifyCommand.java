@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fitlab verify RUN_DIR}: reload every checkpoint from its file alone and compare with metrics.csv, bit for bit. */
-@Command(name = "verify", description = "Reload checkpoints from the files alone and check they reproduce metrics.csv bit for bit.")
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Reload checkpoints from the files alone and check they reproduce metrics.csv bit for bit.")
 final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

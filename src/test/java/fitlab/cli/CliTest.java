@@ -16,8 +16,11 @@ class CliTest {
     void helpAndVersion() {
         Cli.Result help = Cli.run("--help");
         assertEquals(0, help.exitCode());
-        for (String command : new String[] {"run", "verify", "resume", "inspect", "data", "list"}) {
+        for (String command : new String[] {"run", "report", "verify", "resume", "eval", "inspect", "data", "list"}) {
             assertTrue(help.out().contains(command), command);
+            Cli.Result sub = Cli.run(command, "--help");
+            assertEquals(0, sub.exitCode(), command + ": " + sub.err());
+            assertTrue(sub.out().startsWith("Usage: fitlab " + command), sub.out());
         }
         Cli.Result version = Cli.run("--version");
         assertEquals(0, version.exitCode());
