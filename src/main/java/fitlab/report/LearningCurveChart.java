@@ -23,6 +23,8 @@ public final class LearningCurveChart {
         XYChart chart = HouseStyle.xyChart(title, m.get("axis.trainSize"),
                 m.get(noiseFloor.isPresent() ? "axis.finalLoss" : "axis.finalLossGeneric"), m.fontFamily());
         chart.getStyler().setYAxisLogarithmic(true);
+        // training-set sizes usually double or grow tenfold: on a log axis each step gets the same room
+        chart.getStyler().setXAxisLogarithmic(true);
         double lo = Lines.minPositive(train, validation, test, noiseFloor.map(f -> new double[] {f}).orElse(new double[0])) / 2;
         Lines.measured(chart, m.get("series.train"), x, Lines.atLeast(train, lo), LossColumns.errors(g, LossColumns.TRAIN), Palette.TRAIN);
         Lines.measured(chart, m.get("series.validation"), x, Lines.atLeast(validation, lo),

@@ -27,6 +27,7 @@ class SweepChartsTest {
         assertArrayEquals(g.points().stream().mapToDouble(p -> p.mean(LossColumns.TRAIN)).toArray(), train);
         assertEquals(2, g.points().get(0).cells().size());
         assertEquals(m.get("axis.trainSize"), chart.getXAxisTitle());
+        assertTrue(chart.getStyler().isXAxisLogarithmic() && chart.getStyler().isYAxisLogarithmic());
         assertTrue(chart.getTitle().contains(Messages.number(g.points().get(2).mean(LossColumns.VALIDATION))), chart.getTitle());
         series(chart, m.get("series.noiseFloor", "0.01"));
         ChartAsserts.inLanguage(chart.getTitle() + chart.getXAxisTitle(), language);
