@@ -70,8 +70,11 @@ class CheckpointWriterTest {
         w.submit(() -> {
             throw diskFull;
         });
-        w.submit(() -> done.add("epoch 3"));
-        UserError thrown = assertThrows(UserError.class, w::drain);
+        // the failure surfaces at the next submit or at drain, whichever comes after the writer hit it
+        UserError thrown = assertThrows(UserError.class, () -> {
+            w.submit(() -> done.add("epoch 3"));
+            w.drain();
+        });
         assertSame(diskFull, thrown, "the writer's own error, message unchanged");
         assertEquals(List.of("epoch 1"), done, "nothing is written after a failed write");
         w.close(); // already reported: closing does not throw it again
