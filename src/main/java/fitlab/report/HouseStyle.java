@@ -89,7 +89,9 @@ public final class HouseStyle {
             }
             int available = chart.getWidth() - legend - 220; // the y axis title and tick labels
             Font f = s.getChartTitleFont();
-            while (f.getSize() > 28 && g.getFontMetrics(f).stringWidth(chart.getTitle()) > available) {
+            // a full slide keeps titles readable from the back (28 pt at least); a panel of a strip may go smaller
+            int smallest = chart.getWidth() < WIDTH / 2 ? 16 : 28;
+            while (f.getSize() > smallest && g.getFontMetrics(f).stringWidth(chart.getTitle()) > available) {
                 f = f.deriveFont((float) (f.getSize() - 2));
             }
             s.setChartTitleFont(f);
