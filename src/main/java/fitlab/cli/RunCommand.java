@@ -57,28 +57,31 @@ final class RunCommand implements Callable<Integer> {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         var out = spec.commandLine().getOut();
         RunControl control = new RunControl();
-        RunResult result;
+        // The shutdown hook holds the JVM until this block ends, so everything below, the resume hint included,
+        // is printed before a signal lets the process exit.
         try (Interrupts interrupts = Interrupts.stopCleanly(control)) {
-            if (resume != null) {
-                result = RunService.resume(resume, n, Progress.forTerminal(out), control);
-            } else {
-                RunRequest request = new RunRequest(experiment, Optional.ofNullable(outDir), Path.of("runs"), n, sets, quick,
-                        Optional.ofNullable(lang).map(Language::code),
-                        CommandText.of("run", spec.commandLine().getParseResult().originalArgs()));
-                result = RunService.run(request, Progress.forTerminal(out), control);
+            RunResult result;
+            try {
+                if (resume != null) {
+                    result = RunService.resume(resume, n, Progress.forTerminal(out), control);
+                } else {
+                    RunRequest request = new RunRequest(experiment, Optional.ofNullable(outDir), Path.of("runs"), n, sets, quick,
+                            Optional.ofNullable(lang).map(Language::code),
+                            CommandText.of("run", spec.commandLine().getParseResult().originalArgs()));
+                    result = RunService.run(request, Progress.forTerminal(out), control);
+                }
+            } catch (RunControl.Interrupted e) {
+                Path where = e.runFolder().orElse(resume != null ? resume : outDir);
+                spec.commandLine().getErr().println("fitlab: interrupted; every cell stopped after a complete checkpoint. "
+                        + "Continue with: fitlab run --resume " + where);
+                spec.commandLine().getErr().flush();
+                return FitlabCommand.INTERRUPTED;
             }
-        } catch (RunControl.Interrupted e) {
-            Path where = resume != null ? resume : outDir;
-            spec.commandLine().getErr().println("fitlab: interrupted; every cell stopped after a complete checkpoint. Continue with: fitlab run --resume "
-                    + (where != null ? where : "<run folder>"));
-            spec.commandLine().getErr().flush();
-            return FitlabCommand.INTERRUPTED;
+            var report = ReportCommand.render(result.folder(), Optional.ofNullable(lang).map(Language::code), spec.commandLine().getErr());
+            out.println("run folder: " + result.folder().root());
+            out.println("report: " + report.index());
+            out.flush();
         }
-        var report = ReportCommand.render(result.folder(), resume != null ? Optional.ofNullable(lang).map(Language::code)
-                : Optional.ofNullable(lang).map(Language::code), spec.commandLine().getErr());
-        out.println("run folder: " + result.folder().root());
-        out.println("report: " + report.index());
-        out.flush();
         return FitlabCommand.OK;
     }
 }

@@ -18,9 +18,20 @@ public final class RunControl {
     /** Thrown out of a cell that stopped on request; the run is incomplete and can be resumed. */
     public static final class Interrupted extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final transient java.nio.file.Path runFolder;
 
         public Interrupted(String message) {
+            this(message, null);
+        }
+
+        public Interrupted(String message, java.nio.file.Path runFolder) {
             super(message);
+            this.runFolder = runFolder;
+        }
+
+        /** The run folder to resume, once known. */
+        public java.util.Optional<java.nio.file.Path> runFolder() {
+            return java.util.Optional.ofNullable(runFolder);
         }
     }
 }

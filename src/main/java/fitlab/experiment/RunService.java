@@ -39,8 +39,8 @@ public final class RunService {
             DataPlan data = DataPlan.build(experiment.cells(), run, experimentDir, true);
             progress.message(diskEstimate(experiment.cells(), data));
             CellRunner runner = new CellRunner(run, experimentDir, progress, control);
-            List<CellSummary> summaries = train(experiment.cells(), request.threads(), progress,
-                    cell -> runner.run(cell, data.forCell(cell.id())));
+            List<CellSummary> summaries = named(run, () -> train(experiment.cells(), request.threads(), progress,
+                    cell -> runner.run(cell, data.forCell(cell.id()))));
             writeSummary(run, experiment, summaries);
             return new RunResult(run, summaries);
         }
@@ -60,15 +60,24 @@ public final class RunService {
             List<Cell> cells = experiment.cells();
             long done = cells.stream().filter(c -> Files.isRegularFile(run.cell(c.id()).summaryJson())).count();
             progress.message("resuming " + run.root() + ": " + done + " of " + cells.size() + " cells already finished");
-            List<CellSummary> summaries = train(cells, threads, progress, cell -> {
+            List<CellSummary> summaries = named(run, () -> train(cells, threads, progress, cell -> {
                 CellFolder folder = run.cell(cell.id());
                 if (Files.isRegularFile(folder.summaryJson())) {
                     return CellSummary.read(folder.summaryJson());
                 }
                 return runner.finish(cell, data.forCell(cell.id()));
-            });
+            }));
             writeSummary(run, experiment, summaries);
             return new RunResult(run, summaries);
+        }
+    }
+
+    /** Runs the cells; an interruption is reported with the run folder to resume. */
+    private static List<CellSummary> named(RunFolder run, java.util.function.Supplier<List<CellSummary>> cells) {
+        try {
+            return cells.get();
+        } catch (RunControl.Interrupted e) {
+            throw new RunControl.Interrupted(e.getMessage(), run.root());
         }
     }
 
