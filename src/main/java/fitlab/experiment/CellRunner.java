@@ -67,11 +67,8 @@ final class CellRunner {
         Checkpoint checkpoint = Checkpoints.read(folder.checkpoint(from));
         MetricsLog.truncateAfter(folder.metrics(), from);
         CellTraining training = restore(cell, data, checkpoint, folder.checkpoint(from), folder);
-        Retention retention = Retention.continuing(cell.config().checkpoint(), folder, from,
-                EarlyStopping.restore(Recipe.of(cell.config(), data.splits().train().features(), data.classes()).stopping(),
-                        checkpoint.earlyStopping()).bestEpoch().orElse(-1));
-        return training.train(from + 1, Recipe.of(cell.config(), data.splits().train().features(), data.classes()).training().epochs(),
-                true, retention);
+        Retention retention = Retention.continuing(cell.config().checkpoint(), folder, from, training.bestEpoch());
+        return training.train(from + 1, training.configuredEpochs(), true, retention);
     }
 
     private static void deleteTree(Path root) {

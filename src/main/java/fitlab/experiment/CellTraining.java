@@ -55,6 +55,16 @@ final class CellTraining {
         this.control = control;
     }
 
+    /** The best epoch early stopping has seen so far (-1 before any); after a restore, the one best.pth holds. */
+    int bestEpoch() {
+        return stopping.bestEpoch().orElse(-1);
+    }
+
+    /** The last epoch the cell's config asks for. */
+    int configuredEpochs() {
+        return recipe.training().epochs();
+    }
+
     /**
      * Runs epochs {@code first..last}. With {@code honourStop}, training ends where early stopping says stop (with
      * {@code action: stop}) or at divergence; without, it trains on (a resumed model that keeps overfitting), and

@@ -81,8 +81,9 @@ public final class VerifyService {
             Model model = Checkpoints.rebuild(c);
             Recipe recipe = Recipe.of(cell.config(), data.splits().train().features(), data.classes());
             Loss loss = Loss.of(recipe.loss(), model.outputs());
+            // in the order metrics.csv logs them, as SPLITS names them
+            List<fitlab.data.Dataset> splits = List.of(data.splits().train(), data.splits().validation(), data.splits().test());
             double[] reloaded = new double[3];
-            Dataset3 splits = new Dataset3(data);
             for (int i = 0; i < 3; i++) {
                 EvalResult r = Evaluation.of(model, loss, splits.get(i));
                 reloaded[i] = r.loss();
@@ -156,16 +157,5 @@ public final class VerifyService {
             }
         }
         return out;
-    }
-
-    /** The three splits by index, in the order metrics.csv logs them. */
-    private record Dataset3(CellData data) {
-        fitlab.data.Dataset get(int i) {
-            return switch (i) {
-                case 0 -> data.splits().train();
-                case 1 -> data.splits().validation();
-                default -> data.splits().test();
-            };
-        }
     }
 }
