@@ -5,18 +5,31 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that it is either absent, the old version, or complete: the bytes go to a temporary file in
  * the same folder, which is then renamed over the target in one atomic step. A process killed at any moment
- * never leaves a half-written file under the final name. Files get the usual rw-r--r-- permissions (a temp
- * file would otherwise stay owner-only), so a run folder can be shared with students as it is.
+ * never leaves a half-written file under the final name. Files get the usual rw-r--r-- permissions (less what the umask
+ * removes; a temp file from createTempFile would stay owner-only), so a run folder can be shared with students as it is.
  *
  * <p>No fsync: the guarantee is against the process dying (Ctrl-C, kill -9, a full disk), which is what a
  * laptop lesson meets; forcing every per-epoch checkpoint to the platters would cost more than training.
  */
 public final class AtomicFiles {
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final FileAttribute<Set<PosixFilePermission>> READABLE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
+
     private AtomicFiles() {}
 
     public static void write(Path target, byte[] bytes) {
@@ -24,9 +37,13 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            Files.write(tmp, bytes);
-            readable(tmp);
+            tmp = createTemp(dir, target.getFileName().toString());
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+            }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             tmp = null;
         } catch (IOException e) {
@@ -46,11 +63,26 @@ public final class AtomicFiles {
         write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private static void readable(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: its defaults apply
+    /**
+     * Creates {@code .<name>.<random>.tmp} in {@code dir} with rw-r--r-- (less what the umask removes, as for any
+     * new file). One create call instead of {@code createTempFile} plus a chmod: with a checkpoint every epoch,
+     * file-system calls are a large part of what writing costs.
+     */
+    private static Path createTemp(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                if (POSIX) {
+                    Files.createFile(tmp, READABLE);
+                } else {
+                    Files.createFile(tmp);
+                }
+                return tmp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
         }
     }
 

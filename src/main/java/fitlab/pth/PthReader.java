@@ -1,7 +1,10 @@
 package fitlab.pth;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,6 +25,12 @@ import java.util.function.Predicate;
  * {@link Tensor#isParameter()}), allowed module objects as {@link PyObject}.
  */
 public final class PthReader {
+    /**
+     * Files up to this size are read with one call and their records sliced from memory (the zip directory is still
+     * ZipFile's); larger ones are read record by record through ZipFile.
+     */
+    static final long WHOLE_FILE_LIMIT = 64L << 20;
+
     private PthReader() {}
 
     /** The value of a weights-only file. */
@@ -64,10 +73,16 @@ public final class PthReader {
 
     private static PthFile readFile(Path file, String source, ReadOptions options) {
         long size;
+        byte[] content = null;
         byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            size = Files.size(file);
-            head = in.readNBytes(4);
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            size = in.size();
+            if (size <= WHOLE_FILE_LIMIT) {
+                content = readFully(in, (int) size);
+                head = Arrays.copyOf(content, Math.min(4, content.length));
+            } else {
+                head = readFully(in, 4);
+            }
         } catch (NoSuchFileException e) {
             throw new PthFormatException(source + ": no such file");
         } catch (IOException e) {
@@ -76,9 +91,9 @@ public final class PthReader {
         SafeGlobals globals = new SafeGlobals(options.allowedClasses());
         PthFile result;
         if (head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-            result = readZip(file, source, size, options, globals);
+            result = readZip(file, source, size, content, options, globals);
         } else if (head.length >= 2 && (head[0] & 0xff) == 0x80 && head[1] >= 2 && head[1] <= 5) {
-            result = readLegacy(file, source, size, globals);
+            result = readLegacy(file, source, size, content, globals);
         } else {
             throw new PthFormatException(source + ": not a .pth file (expected a zip archive starting with PK, or a legacy pickle starting with 0x80)");
         }
@@ -86,19 +101,28 @@ public final class PthReader {
         return result;
     }
 
-    private static PthFile readLegacy(Path file, String source, long size, SafeGlobals globals) {
+    /** Up to {@code n} bytes from the channel's position (fewer if the file is shorter, as it may have shrunk). */
+    private static byte[] readFully(FileChannel in, int n) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(n);
+        while (buffer.hasRemaining() && in.read(buffer) >= 0) {
+            // a file read can return fewer bytes than asked
+        }
+        return buffer.position() == n ? buffer.array() : Arrays.copyOf(buffer.array(), buffer.position());
+    }
+
+    private static PthFile readLegacy(Path file, String source, long size, byte[] content, SafeGlobals globals) {
         if (size > Integer.MAX_VALUE - 8) {
             throw new PthFormatException(source + ": legacy files over 2 GiB are not supported");
         }
         try {
-            return LegacyReader.read(Files.readAllBytes(file), source, globals, new TreeSet<>());
+            return LegacyReader.read(content != null ? content : Files.readAllBytes(file), source, globals, new TreeSet<>());
         } catch (IOException e) {
             throw new PthFormatException(source + ": cannot read: " + e.getMessage(), e);
         }
     }
 
-    private static PthFile readZip(Path file, String source, long size, ReadOptions options, SafeGlobals globals) {
-        try (ZipArchive zip = new ZipArchive(file, source, size, options.maxInflatedBytes())) {
+    private static PthFile readZip(Path file, String source, long size, byte[] content, ReadOptions options, SafeGlobals globals) {
+        try (ZipArchive zip = new ZipArchive(file, source, size, options.maxInflatedBytes(), content)) {
             if (zip.has("constants.pkl")) {
                 throw new PthFormatException(zip.where("constants.pkl") + ": a TorchScript archive (torch.jit.save), not a torch.save file");
             }

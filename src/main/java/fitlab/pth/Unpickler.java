@@ -28,7 +28,7 @@ final class Unpickler {
     private final StorageLoader storages;
     private final Reductions reductions = new Reductions();
     private final SortedSet<String> referencedGlobals;
-    private final Map<Long, Object> memo = new HashMap<>();
+    private final Memo memo = new Memo();
     private List<Object> stack = new ArrayList<>();
     private final List<List<Object>> marks = new ArrayList<>();
     private int opOffset;
@@ -242,7 +242,7 @@ final class Unpickler {
     }
 
     private Object memoGet(long index) {
-        if (!memo.containsKey(index)) {
+        if (!memo.has(index)) {
             throw fail("memo index " + index + " out of range (" + memo.size() + " entries)");
         }
         return memo.get(index);

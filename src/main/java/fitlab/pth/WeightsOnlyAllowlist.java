@@ -131,7 +131,7 @@ public final class WeightsOnlyAllowlist {
                 java.nio.file.Path tmp = java.nio.file.Files.createTempFile("fitlab-scan-", ".pth");
                 try {
                     java.nio.file.Files.write(tmp, pth);
-                    try (ZipArchive zip = new ZipArchive(tmp, "pth", pth.length, 1L << 30)) {
+                    try (ZipArchive zip = new ZipArchive(tmp, "pth", pth.length, 1L << 30, pth)) {
                         return zip.read("data.pkl");
                     }
                 } finally {

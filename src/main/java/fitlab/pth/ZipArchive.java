@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,8 +24,18 @@ final class ZipArchive implements Closeable {
     private final long maxInflatedBytes;
     private final String root;
     private final Map<String, ZipEntry> entries = new HashMap<>();
+    /** The entries under {@link #root}, by their name inside it ({@code data.pkl}, {@code data/0}, ...). */
+    private final Map<String, ZipEntry> records = new HashMap<>();
+    /** The file's bytes when it was small enough to read whole, else null. */
+    private final byte[] content;
+    /** Record positions in {@link #content}, checked against ZipFile's directory; empty map when not usable. */
+    private final Map<String, LocalOffsets.Slot> slots;
 
-    ZipArchive(Path file, String source, long fileSize, long maxInflatedBytes) {
+    /**
+     * @param content the whole file, if the caller has read it (small files), else null: records are then read
+     *     through ZipFile's streams
+     */
+    ZipArchive(Path file, String source, long fileSize, long maxInflatedBytes, byte[] content) {
         this.source = source;
         this.fileSize = fileSize;
         this.maxInflatedBytes = maxInflatedBytes;
@@ -50,10 +61,40 @@ final class ZipArchive implements Closeable {
                 throw new PthFormatException(source + ": the zip archive is empty; expected <folder>/data.pkl");
             }
             root = first.substring(0, first.indexOf('/') + 1);
+            for (Map.Entry<String, ZipEntry> e : entries.entrySet()) {
+                if (e.getKey().startsWith(root)) {
+                    records.put(e.getKey().substring(root.length()), e.getValue());
+                }
+            }
+            Map<String, LocalOffsets.Slot> found = content == null ? Map.of()
+                    : LocalOffsets.of(content).filter(this::agreesWithZipFile).orElse(Map.of());
+            slots = new HashMap<>();
+            found.forEach((name, slot) -> {
+                if (name.startsWith(root)) {
+                    slots.put(name.substring(root.length()), slot);
+                }
+            });
+            this.content = slots.isEmpty() ? null : content;
         } catch (RuntimeException e) {
             closeQuietly();
             throw e instanceof PthFormatException p ? p : new PthFormatException(source + ": damaged zip directory (" + e.getMessage() + ")");
         }
+    }
+
+    /** Every record the in-memory directory lists is ZipFile's, stored, with the same size and CRC, and none is missing. */
+    private boolean agreesWithZipFile(Map<String, LocalOffsets.Slot> found) {
+        if (found.size() != entries.size()) {
+            return false;
+        }
+        for (Map.Entry<String, LocalOffsets.Slot> e : found.entrySet()) {
+            ZipEntry z = entries.get(e.getKey());
+            LocalOffsets.Slot s = e.getValue();
+            if (z == null || s.method() != ZipEntry.STORED || z.getMethod() != ZipEntry.STORED || z.getSize() != s.size()
+                    || z.getCrc() != s.crc()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkName(String name) {
@@ -76,7 +117,7 @@ final class ZipArchive implements Closeable {
     }
 
     boolean has(String name) {
-        return entries.containsKey(root + name);
+        return records.containsKey(name);
     }
 
     /** Describes an entry for messages: {@code file: root/name}. */
@@ -86,7 +127,7 @@ final class ZipArchive implements Closeable {
 
     /** The record's bytes, checked against the file size (or the inflate limit) and its CRC-32. */
     byte[] read(String name) {
-        ZipEntry e = entries.get(root + name);
+        ZipEntry e = records.get(name);
         if (e == null) {
             throw new PthFormatException(source + ": missing record " + root + name);
         }
@@ -96,20 +137,8 @@ final class ZipArchive implements Closeable {
             throw new PthFormatException(where(name) + ": declared size " + size + " bytes exceeds "
                     + (e.getMethod() == ZipEntry.STORED ? "the file size " + fileSize : "the inflate limit " + limit));
         }
-        byte[] data;
-        try (InputStream in = zip.getInputStream(e)) {
-            data = new byte[(int) size];
-            int got = in.readNBytes(data, 0, data.length);
-            if (got != size || in.read() != -1) {
-                throw new PthFormatException(where(name) + ": holds " + (got < size ? got : "more than " + size)
-                        + " bytes, its directory says " + size);
-            }
-        } catch (IOException | RuntimeException ex) {
-            if (ex instanceof PthFormatException p) {
-                throw p;
-            }
-            throw new PthFormatException(where(name) + ": unreadable record (" + ex.getMessage() + ")");
-        }
+        LocalOffsets.Slot slot = content == null ? null : slots.get(name);
+        byte[] data = slot != null ? Arrays.copyOfRange(content, slot.dataStart(), slot.dataStart() + (int) size) : stream(e, name, size);
         CRC32 crc = new CRC32();
         crc.update(data);
         if (crc.getValue() != e.getCrc()) {
@@ -117,6 +146,23 @@ final class ZipArchive implements Closeable {
                     + ", data 0x" + Long.toHexString(crc.getValue()) + "): the file is damaged");
         }
         return data;
+    }
+
+    private byte[] stream(ZipEntry e, String name, long size) {
+        try (InputStream in = zip.getInputStream(e)) {
+            byte[] data = new byte[(int) size];
+            int got = in.readNBytes(data, 0, data.length);
+            if (got != size || in.read() != -1) {
+                throw new PthFormatException(where(name) + ": holds " + (got < size ? got : "more than " + size)
+                        + " bytes, its directory says " + size);
+            }
+            return data;
+        } catch (IOException | RuntimeException ex) {
+            if (ex instanceof PthFormatException p) {
+                throw p;
+            }
+            throw new PthFormatException(where(name) + ": unreadable record (" + ex.getMessage() + ")");
+        }
     }
 
     private void closeQuietly() {

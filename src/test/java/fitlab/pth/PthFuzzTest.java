@@ -77,7 +77,7 @@ class PthFuzzTest {
         return zip.finish();
     }
 
-    private static byte[] mutate(byte[] in, SplittableRandom r) {
+    static byte[] mutate(byte[] in, SplittableRandom r) {
         byte[] b = in.clone();
         int edits = 1 + r.nextInt(4);
         for (int e = 0; e < edits && b.length > 0; e++) {

@@ -24,32 +24,76 @@ public final class PthBench {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        Path dir = Files.createTempDirectory("pth-bench");
-        Path file = dir.resolve("epoch-0001.pth");
         Object ckpt = checkpoint();
-        for (int i = 0; i < n; i++) { // warm-up
-            PthWriter.write(file, ckpt);
-            PthReader.read(file);
+        byte[] bytes = PthWriter.toBytes(ckpt, "epoch-0001");
+        System.out.printf("W1 checkpoint: %d bytes; fitlab %d iterations, torch %d per measurement; ms per operation%n",
+                bytes.length, n, Math.max(50, n / 4));
+        System.out.printf("%-34s %10s %10s %8s%n", "operation", "fitlab", "torch", "ratio");
+        List<Path> dirs = new ArrayList<>();
+        dirs.add(Files.createTempDirectory("pth-bench"));
+        Path shm = Path.of("/dev/shm");
+        if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+            dirs.add(Files.createTempDirectory(shm, "pth-bench"));
         }
-        long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            PthWriter.write(file, ckpt);
+        for (Path dir : dirs) {
+            String where = dir.startsWith(shm) ? "tmpfs" : "disk";
+            Path file = dir.resolve("epoch-0001.pth");
+            for (int i = 0; i < n; i++) { // warm-up
+                PthWriter.write(file, ckpt);
+                PthReader.read(file);
+                Files.write(file, bytes);
+                PthWriter.toBytes(ckpt, "epoch-0001");
+            }
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                PthWriter.write(file, ckpt);
+            }
+            long t1 = System.nanoTime();
+            Object back = null;
+            for (int i = 0; i < n; i++) {
+                back = PthReader.read(file);
+            }
+            long t2 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                PthWriter.toBytes(ckpt, "epoch-0001");
+            }
+            long t3 = System.nanoTime();
+            Path plain = dir.resolve("plain.bin");
+            for (int i = 0; i < n; i++) {
+                Files.write(plain, bytes); // the file system's own cost of writing these bytes, in place
+            }
+            long t4 = System.nanoTime();
+            if (!(back instanceof Map<?, ?>)) {
+                throw new IllegalStateException("read back " + back);
+            }
+            double[] torch = torch(dir.resolve("torch.pth"), Math.max(50, n / 4));
+            double write = ms(t1 - t0, n);
+            double read = ms(t2 - t1, n);
+            double toBytes = ms(t3 - t2, n);
+            double floor = ms(t4 - t3, n);
+            row("write file (" + where + ")", write, torch[0]);
+            row("read file (" + where + ")", read, torch[1]);
+            row("serialize to memory", toBytes, torch[2]);
+            System.out.printf("%-34s %10.4f %10s %8s   (torch.save / this = %.1fx: the most any writer could reach here)%n",
+                    "  just writing the bytes (" + where + ")", floor, "", "", torch[0] / floor);
+            for (Path f : List.of(file, plain, dir.resolve("torch.pth"))) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
         }
-        long t1 = System.nanoTime();
-        Object back = null;
-        for (int i = 0; i < n; i++) {
-            back = PthReader.read(file);
-        }
-        long t2 = System.nanoTime();
-        if (!(back instanceof Map<?, ?>)) {
-            throw new IllegalStateException("read back " + back);
-        }
-        double javaWrite = (t1 - t0) / 1e6 / n;
-        double javaRead = (t2 - t1) / 1e6 / n;
-        long size = Files.size(file);
+    }
 
-        int pyN = Math.max(50, n / 4);
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "-c", PYTHON, dir.resolve("torch.pth").toString(), Integer.toString(pyN));
+    private static double ms(long nanos, int n) {
+        return nanos / 1e6 / n;
+    }
+
+    private static void row(String what, double fitlab, double torch) {
+        System.out.printf("%-34s %10.4f %10.4f %7.1fx%n", what, fitlab, torch, torch / fitlab);
+    }
+
+    /** torch.save to the file, torch.load from it, torch.save to a BytesIO: ms per operation. */
+    private static double[] torch(Path file, int n) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "-c", PYTHON, file.toString(), Integer.toString(n));
         pb.environment().put("OMP_NUM_THREADS", "1");
         pb.redirectErrorStream(true);
         Process p = pb.start();
@@ -58,14 +102,8 @@ public final class PthBench {
             throw new IllegalStateException("python failed:\n" + out);
         }
         String[] parts = out.split("\\s+");
-        double torchWrite = Double.parseDouble(parts[parts.length - 2]);
-        double torchRead = Double.parseDouble(parts[parts.length - 1]);
-        System.out.printf("W1 checkpoint (%d bytes), fitlab %d iterations, torch %d iterations%n", size, n, pyN);
-        System.out.printf("write: fitlab %.4f ms/op, torch %.4f ms/op, torch/fitlab = %.1fx%n", javaWrite, torchWrite, torchWrite / javaWrite);
-        System.out.printf("read:  fitlab %.4f ms/op, torch %.4f ms/op, torch/fitlab = %.1fx%n", javaRead, torchRead, torchRead / javaRead);
-        Files.deleteIfExists(file);
-        Files.deleteIfExists(dir.resolve("torch.pth"));
-        Files.deleteIfExists(dir);
+        int k = parts.length;
+        return new double[] {Double.parseDouble(parts[k - 3]), Double.parseDouble(parts[k - 2]), Double.parseDouble(parts[k - 1])};
     }
 
     static Object checkpoint() {
@@ -124,7 +162,7 @@ public final class PthBench {
     }
 
     private static final String PYTHON = """
-            import sys, time, torch
+            import io, sys, time, torch
             path, n = sys.argv[1], int(sys.argv[2])
             torch.manual_seed(1)
             m = torch.nn.Sequential(torch.nn.Linear(1, 64), torch.nn.Tanh(), torch.nn.Linear(64, 64), torch.nn.Tanh(), torch.nn.Linear(64, 1)).double()
@@ -141,6 +179,9 @@ public final class PthBench {
             for _ in range(n):
                 torch.load(path)
             t2 = time.perf_counter()
-            print((t1 - t0) * 1000 / n, (t2 - t1) * 1000 / n)
+            for _ in range(n):
+                torch.save(ckpt, io.BytesIO())
+            t3 = time.perf_counter()
+            print((t1 - t0) * 1000 / n, (t2 - t1) * 1000 / n, (t3 - t2) * 1000 / n)
             """;
 }
