@@ -26,12 +26,19 @@ final class CellRunner {
     private final Path experimentDir;
     private final ProgressListener progress;
     private final RunControl control;
+    private final int evalHelpers;
 
     CellRunner(RunFolder run, Path experimentDir, ProgressListener progress, RunControl control) {
+        this(run, experimentDir, progress, control, 0);
+    }
+
+    /** @param evalHelpers threads each cell may use, besides its own, to evaluate its splits after every epoch */
+    CellRunner(RunFolder run, Path experimentDir, ProgressListener progress, RunControl control, int evalHelpers) {
         this.run = run;
         this.experimentDir = experimentDir;
         this.progress = progress;
         this.control = control;
+        this.evalHelpers = evalHelpers;
     }
 
     /** Trains a cell from epoch 0 into {@code cells/<id>/}. */
@@ -48,7 +55,7 @@ final class CellRunner {
                 .orElse(null);
         MetricsLog.create(folder.metrics(), loss.isClassification());
         CellTraining training = new CellTraining(cell, data, folder, recipe, model, loss, session,
-                new EarlyStopping(recipe.stopping()), progress, control);
+                new EarlyStopping(recipe.stopping()), progress, control, evalHelpers);
         return training.train(0, recipe.training().epochs(), true);
     }
 
@@ -114,7 +121,7 @@ final class CellRunner {
             return TrainingSession.resume(model, loss, optimizer, recipe.training(), data.learnFrom(), state);
         }).orElse(null);
         EarlyStopping stopping = EarlyStopping.restore(recipe.stopping(), checkpoint.earlyStopping());
-        return new CellTraining(cell, data, into, recipe, model, loss, session, stopping, progress, control);
+        return new CellTraining(cell, data, into, recipe, model, loss, session, stopping, progress, control, evalHelpers);
     }
 
     private static long[] rng(Checkpoint c, String name, Path file) {

@@ -9,8 +9,8 @@ import fitlab.config.ConfigWriter;
 import fitlab.config.ExperimentConfig;
 import fitlab.model.Model;
 import fitlab.model.PolynomialModel;
+import fitlab.train.EpochEvaluator;
 import fitlab.train.EvalResult;
-import fitlab.train.Evaluation;
 import fitlab.train.LeastSquares;
 import fitlab.train.Loss;
 import fitlab.train.SessionState;
@@ -39,9 +39,11 @@ final class CellTraining {
     private final ProgressListener progress;
     private final Map<String, Object> config;
     private final RunControl control;
+    private final int evalHelpers;
+    private EpochEvaluator evaluator;
 
     CellTraining(Cell cell, CellData data, CellFolder folder, Recipe recipe, Model model, Loss loss, TrainingSession session,
-                 EarlyStopping stopping, ProgressListener progress, RunControl control) {
+                 EarlyStopping stopping, ProgressListener progress, RunControl control, int evalHelpers) {
         this.cell = cell;
         this.data = data;
         this.folder = folder;
@@ -53,6 +55,7 @@ final class CellTraining {
         this.progress = progress;
         this.config = ConfigWriter.toMap(cell.config());
         this.control = control;
+        this.evalHelpers = evalHelpers;
     }
 
     /** The best epoch early stopping has seen so far (-1 before any); after a restore, the one best.pth holds. */
@@ -85,7 +88,8 @@ final class CellTraining {
         StopReason reason = stopping.ended() ? stopping.stopReason().orElse(StopReason.COMPLETED) : StopReason.COMPLETED;
         int lastEpoch = first - 1;
         // closing the retention waits for the checkpoint writer: on every way out, nothing is still being written
-        try (retention) {
+        try (retention; EpochEvaluator splits = new EpochEvaluator(model, loss, evalHelpers)) {
+            evaluator = splits;
             for (int epoch = first; epoch <= last && !(honourStop && stopping.ended()); epoch++) {
                 if (epoch > 0) {
                     if (session != null) {
@@ -130,9 +134,10 @@ final class CellTraining {
     }
 
     private MetricsRow measure(int epoch, double lr, double seconds) {
-        EvalResult train = Evaluation.of(model, loss, data.splits().train());
-        EvalResult validation = Evaluation.of(model, loss, data.splits().validation());
-        EvalResult test = Evaluation.of(model, loss, data.splits().test());
+        List<EvalResult> results = evaluator.evaluate(List.of(data.splits().train(), data.splits().validation(), data.splits().test()));
+        EvalResult train = results.get(0);
+        EvalResult validation = results.get(1);
+        EvalResult test = results.get(2);
         return new MetricsRow(epoch, train.loss(), validation.loss(), test.loss(),
                 train.accuracy().orElse(Double.NaN), validation.accuracy().orElse(Double.NaN), test.accuracy().orElse(Double.NaN),
                 lr, seconds);

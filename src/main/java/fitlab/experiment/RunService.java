@@ -38,7 +38,8 @@ public final class RunService {
             progress.message("run folder: " + run.root());
             DataPlan data = DataPlan.build(experiment.cells(), run, experimentDir, true);
             progress.message(diskEstimate(experiment.cells(), data));
-            CellRunner runner = new CellRunner(run, experimentDir, progress, control);
+            CellRunner runner = new CellRunner(run, experimentDir, progress, control,
+                    SweepRunner.evalHelpers(request.threads(), experiment.cells().size()));
             List<CellSummary> summaries = named(run, () -> train(experiment.cells(), request.threads(), progress,
                     cell -> runner.run(cell, data.forCell(cell.id()))));
             writeSummary(run, experiment, summaries);
@@ -56,9 +57,9 @@ public final class RunService {
             Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
             removeTornTempFiles(run);
             DataPlan data = dataOnDisk(experiment, run);
-            CellRunner runner = new CellRunner(run, run.root(), progress, control);
             List<Cell> cells = experiment.cells();
             long done = cells.stream().filter(c -> Files.isRegularFile(run.cell(c.id()).summaryJson())).count();
+            CellRunner runner = new CellRunner(run, run.root(), progress, control, SweepRunner.evalHelpers(threads, (int) (cells.size() - done)));
             progress.message("resuming " + run.root() + ": " + done + " of " + cells.size() + " cells already finished");
             List<CellSummary> summaries = named(run, () -> train(cells, threads, progress, cell -> {
                 CellFolder folder = run.cell(cell.id());

@@ -18,6 +18,14 @@ import java.util.function.Function;
 final class SweepRunner {
     private SweepRunner() {}
 
+    /**
+     * Threads each cell may add for its evaluation when there are more threads than cells (one cell on a laptop):
+     * the cores that would otherwise idle. None when the cells already fill the threads.
+     */
+    static int evalHelpers(int threads, int cells) {
+        return Math.max(0, threads / Math.max(1, Math.min(threads, cells)) - 1);
+    }
+
     static List<CellSummary> run(List<Cell> cells, int threads, Function<Cell, CellSummary> train) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, cells.size())), r -> {
             Thread t = new Thread(r, "fitlab-cell");

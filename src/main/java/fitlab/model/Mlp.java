@@ -119,6 +119,24 @@ public final class Mlp implements Model {
         return outputOf(w);
     }
 
+    @Override
+    public java.util.Optional<RowPredictor> rowPredictor() {
+        MlpWorkspace w = new MlpWorkspace(sizes, false, 0);
+        double[][] slice = {new double[0]};
+        int inputs = sizes[0];
+        int outputs = sizes[sizes.length - 1];
+        return java.util.Optional.of((x, from, rows, out) -> {
+            // a copy of the rows, so the forward runs on an input of its own as Model#forward does on the whole one
+            if (slice[0].length < rows * inputs) {
+                slice[0] = new double[rows * inputs];
+            }
+            System.arraycopy(x, from * inputs, slice[0], 0, rows * inputs);
+            w.ensureCapacity(rows);
+            compute(w, slice[0], rows, false, null);
+            System.arraycopy(outputOf(w), 0, out, from * outputs, rows * outputs);
+        });
+    }
+
     private double[] outputOf(MlpWorkspace w) {
         int linearCount = sizes.length - 1;
         return sizes[linearCount] == 1 ? w.z[linearCount - 1] : w.output;

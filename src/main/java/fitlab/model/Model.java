@@ -52,6 +52,14 @@ public sealed interface Model permits PolynomialModel, Mlp {
      */
     void backward(double[] gradOutput, int rows);
 
+    /**
+     * A predictor that may run on another thread while the parameters stay as they are, for models whose
+     * evaluation is worth sharing out among threads; empty for the others (evaluate them with {@link #forward}).
+     */
+    default java.util.Optional<RowPredictor> rowPredictor() {
+        return java.util.Optional.empty();
+    }
+
     /** Outputs in eval mode (no dropout), as a fresh array of {@code rows × outputs()}. */
     default double[] predict(double[] x, int rows) {
         double[] out = forward(x, rows, false, null);

@@ -23,10 +23,18 @@ public final class Evaluation {
     }
 
     private static EvalResult run(Model model, Loss loss, Dataset data, boolean training, Rng dropout) {
+        checkShape(model, data);
+        return fromOutputs(loss, data, model.forward(data.x(), data.rows(), training, dropout));
+    }
+
+    static void checkShape(Model model, Dataset data) {
         if (data.features() != model.inputs()) {
             throw new UserError("dataset " + data.name() + " has " + data.features() + " input columns, the model expects " + model.inputs());
         }
-        double[] out = model.forward(data.x(), data.rows(), training, dropout);
+    }
+
+    /** The loss (and accuracy) of outputs {@code out} ({@code rows × outputs}, row-major) against the dataset's targets. */
+    static EvalResult fromOutputs(Loss loss, Dataset data, double[] out) {
         double value = loss.evaluate(out, data.y(), data.rows(), null);
         OptionalDouble accuracy = loss.isClassification()
                 ? OptionalDouble.of((double) loss.correct(out, data.y(), data.rows()) / data.rows())
