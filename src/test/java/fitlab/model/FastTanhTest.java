@@ -1,15 +1,22 @@
 package fitlab.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fitlab.random.Rng;
 import fitlab.testsupport.PyTorch;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** fitlab's tanh against the correctly-rounded-to-1-ulp fdlibm tanh and against PyTorch's, in ulps. */
+/**
+ * fitlab's tanh against the correctly-rounded-to-1-ulp fdlibm tanh and against PyTorch's, in ulps; its parts
+ * (e^(2|x|) + 1, 2^k) against exact values; and the vectorized array form against the scalar one, bit for bit.
+ */
 class FastTanhTest {
 
     @Test
@@ -36,15 +43,85 @@ class FastTanhTest {
     }
 
     @Test
-    void expWithinOneUlpOfStrictMathWhereTanhUsesIt() {
+    void expPlusOneWithinOneUlpOfTheExactValue() {
         Rng rng = Rng.seeded(18);
+        MathContext mc = new MathContext(40);
         long worst = 0;
-        for (int i = 0; i < 1_000_000; i++) {
-            double y = rng.uniform(1.25, 44);
-            worst = Math.max(worst, ErfTest.ulps(FastTanh.exp(y), StrictMath.exp(y)));
+        long worstBeyond = 0; // from |x| ≈ 18.2, 2^k + 1 is rounded: 2 ulps of e^(2|x|), nothing of tanh (≈ 1 − 4e-16)
+        for (int i = 0; i < 22_000; i++) {
+            double x = i < 10_000 ? rng.uniform(-18, 18) : i < 20_000 ? rng.uniform(-1, 1) : rng.uniform(18, 20);
+            long u = ErfTest.ulps(FastTanh.expPlusOne(x), exactExp(2 * Math.abs(x), mc).add(BigDecimal.ONE).doubleValue());
+            if (i < 20_000) {
+                worst = Math.max(worst, u);
+            } else {
+                worstBeyond = Math.max(worstBeyond, u);
+            }
         }
-        assertTrue(worst <= 1, "exp differs from StrictMath.exp by " + worst + " ulps");
-        assertTrue(Double.isNaN(FastTanh.exp(Double.NaN)));
+        assertTrue(worst <= 1, "e^(2|x|) + 1 differs from the exact value by " + worst + " ulps");
+        assertTrue(worstBeyond <= 2, "e^(2|x|) + 1 differs from the exact value by " + worstBeyond + " ulps above 18");
+        assertTrue(Double.isNaN(FastTanh.expPlusOne(Double.NaN)));
+        assertEquals(FastTanh.expPlusOne(20), FastTanh.expPlusOne(Double.NEGATIVE_INFINITY), "clamped at |x| = 20");
+    }
+
+    /** e^y to mc's precision, for 0 ≤ y ≤ 40: e^(y/64) by its Taylor series, then squared six times. */
+    private static BigDecimal exactExp(double y, MathContext mc) {
+        MathContext wide = new MathContext(mc.getPrecision() + 10);
+        BigDecimal r = new BigDecimal(y).divide(BigDecimal.valueOf(64), wide);
+        BigDecimal sum = BigDecimal.ONE;
+        BigDecimal term = BigDecimal.ONE;
+        for (int n = 1; n < 40; n++) {
+            term = term.multiply(r, wide).divide(BigDecimal.valueOf(n), wide);
+            sum = sum.add(term, wide);
+        }
+        for (int i = 0; i < 6; i++) {
+            sum = sum.multiply(sum, wide);
+        }
+        return sum.round(mc);
+    }
+
+    @Test
+    void twoToTheIsExactForEveryExponentItIsUsedWith() {
+        for (int k = 0; k < 64; k++) {
+            assertEquals(Math.scalb(1.0, k), FastTanh.twoToThe(k), "2^" + k);
+        }
+    }
+
+    @Test
+    void applyGivesTheSameBitsAsTanh() {
+        double[] specials = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE,
+            -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MAX_VALUE, 1e-300, 0.625, -0.625, Math.nextDown(0.625),
+            Math.nextUp(0.625), 19.06, -19.06, 20, -20, Math.nextUp(20.0), 1e300};
+        Rng rng = Rng.seeded(19);
+        int n = 100_003; // not a multiple of any block or vector length: the loops' tails run too
+        double[] in = new double[n];
+        for (int i = 0; i < n; i++) {
+            in[i] = switch (i % 6) {
+                case 0 -> rng.nextGaussian() * 1.5;
+                case 1 -> rng.uniform(-25, 25);
+                case 2 -> rng.uniform(0.6, 0.65) * (i % 4 == 0 ? 1 : -1);
+                case 3 -> Math.scalb(rng.nextDouble() - 0.5, -rng.nextInt(1080));
+                case 4 -> specials[rng.nextInt(specials.length)];
+                default -> rng.uniform(-1, 1);
+            };
+        }
+        double[] out = new double[n];
+        // enough repetitions for the loops to be compiled (and vectorized) by C2: compare every round
+        for (int round = 0; round < 60; round++) {
+            FastTanh.apply(in, out, n);
+            for (int i = 0; i < n; i++) {
+                if (Double.doubleToRawLongBits(out[i]) != Double.doubleToRawLongBits(FastTanh.tanh(in[i]))) {
+                    throw new AssertionError("round " + round + ": apply gives " + out[i] + ", tanh gives "
+                            + FastTanh.tanh(in[i]) + " at " + in[i]);
+                }
+            }
+        }
+        double[] inPlace = in.clone();
+        FastTanh.apply(inPlace, inPlace, n);
+        assertArrayEquals(out, inPlace, "apply in place");
+        double[] part = new double[n];
+        FastTanh.apply(in, part, 1031);
+        assertArrayEquals(Arrays.copyOf(out, 1031), Arrays.copyOf(part, 1031));
+        assertEquals(0.0, part[1031], "nothing written beyond n");
     }
 
     @Test
