@@ -25,13 +25,13 @@ import java.util.function.Supplier;
  * files are never changed in place, so sharing an inode is safe. While the cell runs, the newest epoch file is
  * always kept, whatever {@code keep} says, so an interrupted run can resume from it.
  *
- * <p>The decisions (what to write, link and delete) and the serialisation happen on the training thread; the file
- * operations of each epoch go, in order, to the cell's {@link CheckpointWriter}, so the next epoch trains while
- * they run. The folder therefore passes through the same states as if they ran inline, only later; {@link #close}
+ * <p>The decisions (what to write, link and delete) and the checkpoint snapshot (copies of weights and optimizer
+ * state) happen on the training thread; serialising it and the file operations of each epoch go, in order, to the
+ * cell's {@link CheckpointWriter}, so the next epoch trains while they run. The folder therefore passes through the same states as if they ran inline, only later; {@link #close}
  * (and an interruption, see {@link #ensureWritten}) waits for them, and a failed write is rethrown here.
  */
 final class Retention implements AutoCloseable {
-    /** Epochs whose file operations may wait at once; each holds one serialised checkpoint. */
+    /** Epochs whose file operations may wait at once; each holds one checkpoint snapshot. */
     private static final int PENDING_EPOCHS = 3;
 
     private final CheckpointConfig config;
@@ -69,8 +69,8 @@ final class Retention implements AutoCloseable {
     void ensureWritten(int epoch, Supplier<Checkpoint> make) {
         if (written.isEmpty() || written.peekLast() != epoch) {
             Path file = folder.checkpoint(epoch);
-            byte[] bytes = Checkpoints.toBytes(make.get(), file);
-            writer.submit(() -> Checkpoints.writeBytes(bytes, file));
+            Checkpoint c = make.get();
+            writer.submit(() -> Checkpoints.writeBytes(Checkpoints.toBytes(c, file), file));
             written.addLast(epoch);
         }
         writer.drain();
@@ -82,9 +82,8 @@ final class Retention implements AutoCloseable {
         if (!scheduled && !newBest && !last) {
             return;
         }
-        Checkpoint c = make.get();
+        Checkpoint c = make.get(); // a snapshot: copies of the weights and optimizer state, safe to serialise later
         Path epochFile = folder.checkpoint(epoch);
-        byte[] bytes = Checkpoints.toBytes(c, epochFile);
         if (scheduled) {
             written.addLast(epoch);
         }
@@ -96,6 +95,7 @@ final class Retention implements AutoCloseable {
         List<Path> obsolete = prune(bestWritten, false);
         // the same steps, in the same order, as when they ran inline: epoch file, best.pth, last.pth, pruning
         writer.submit(() -> {
+            byte[] bytes = Checkpoints.toBytes(c, epochFile);
             if (scheduled) {
                 Checkpoints.writeBytes(bytes, epochFile);
             }

@@ -15,8 +15,8 @@ import fitlab.experiment.Recipe;
 import fitlab.model.Model;
 import fitlab.model.Models;
 import fitlab.random.Rng;
+import fitlab.train.EpochEvaluator;
 import fitlab.train.EvalResult;
-import fitlab.train.Evaluation;
 import fitlab.train.Loss;
 import fitlab.train.Optimizer;
 import fitlab.train.SessionState;
@@ -40,18 +40,21 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A hand-written microbenchmark of one cell's epoch, part by part, doing what {@code CellRunner} does per epoch:
- * train step, three evaluations, metrics line, early stopping, checkpoint build, serialize, and the hand-off of the
- * bytes to a single background writer thread with at most 3 pending files (as {@code Retention}'s
- * {@code CheckpointWriter}): {@code write} is what the training thread spends on it (waiting only when the writer
- * falls behind), {@code write-bg} the atomic write itself on the writer thread, which overlaps the next epoch and
- * is not part of {@code epoch}. Warm-up rounds first (JIT), then timed rounds; each part is timed with
+ * train step, three evaluations (shared out with {@code --eval-helpers} threads, default 1, as a one-cell run on
+ * two cores does), metrics line, early stopping, checkpoint build (the snapshot), and the hand-off of the snapshot
+ * to a single background writer thread with at most 3 pending epochs (as {@code Retention}'s
+ * {@code CheckpointWriter}): {@code hand-off} is what the training thread spends on it (waiting only when the
+ * writer falls behind); {@code serialize-bg} and {@code write-bg} run on the writer thread, overlap the next epoch
+ * and are not part of {@code epoch}. Warm-up rounds first (JIT), then timed rounds; each part is timed with
  * {@link System#nanoTime()} and the median over rounds of the per-epoch mean is printed. Not a test: run its
  * {@code main} (bench/run.sh does).
  *
- * <p>Usage: {@code EpochBench EXPERIMENT.yaml OUT_DIR [--set key=value]... [--epochs-per-round N] [--rounds N]}
+ * <p>Usage: {@code EpochBench EXPERIMENT.yaml OUT_DIR [--set key=value]... [--epochs-per-round N] [--rounds N]
+ * [--eval-helpers N]}
  */
 public final class EpochBench {
-    private static final String[] PARTS = {"train", "eval", "metrics", "stopping", "build", "serialize", "write", "epoch", "write-bg"};
+    private static final String[] PARTS = {"train", "eval", "metrics", "stopping", "build", "hand-off", "epoch", "serialize-bg", "write-bg"};
+    private static final int TRAINING_THREAD_PARTS = 6;
 
     public static void main(String[] args) throws IOException {
         Path yaml = Path.of(args[0]);
@@ -60,12 +63,14 @@ public final class EpochBench {
         int epochsPerRound = 100;
         int warmupRounds = 5;
         int rounds = 7;
+        int helpers = 1;
         for (int i = 2; i < args.length; i++) {
             switch (args[i]) {
                 case "--set" -> sets.add(args[++i]);
                 case "--epochs-per-round" -> epochsPerRound = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmupRounds = Integer.parseInt(args[++i]);
+                case "--eval-helpers" -> helpers = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -74,13 +79,14 @@ public final class EpochBench {
         Files.createDirectories(out);
         double[][] perRound = new double[rounds][];
         for (int r = 0; r < warmupRounds + rounds; r++) {
-            double[] t = round(cell.config(), out.resolve("round-" + r), epochsPerRound);
+            double[] t = round(cell.config(), out.resolve("round-" + r), epochsPerRound, helpers);
             if (r >= warmupRounds) {
                 perRound[r - warmupRounds] = t;
             }
         }
         String label = sets.isEmpty() ? "base" : String.join(",", sets);
-        System.out.printf("EpochBench %s (%d epochs x %d rounds, median of per-epoch means, microseconds)%n", label, epochsPerRound, rounds);
+        System.out.printf("EpochBench %s (%d epochs x %d rounds, %d eval helper threads, median of per-epoch means, microseconds)%n",
+                label, epochsPerRound, rounds, helpers);
         for (int p = 0; p < PARTS.length; p++) {
             double[] values = new double[rounds];
             for (int r = 0; r < rounds; r++) {
@@ -92,7 +98,7 @@ public final class EpochBench {
     }
 
     /** One fresh cell trained for {@code epochs}; returns the mean microseconds per epoch of each part. */
-    private static double[] round(ExperimentConfig c, Path dir, int epochs) throws IOException {
+    private static double[] round(ExperimentConfig c, Path dir, int epochs, int helpers) throws IOException {
         Splits splits = Generators.generate(c.data(), c.seed());
         Recipe recipe = Recipe.of(c, splits.train().features(), 0);
         Model model = Models.create(recipe.model(), Rng.derive(c.seed(), "init", recipe.model().toMap().toString()));
@@ -107,16 +113,19 @@ public final class EpochBench {
         Path metrics = dir.resolve(MetricsLog.FILE);
         MetricsLog.create(metrics, false);
         long[] ns = new long[PARTS.length];
-        AtomicLong backgroundNs = new AtomicLong();
+        AtomicLong serializeNs = new AtomicLong();
+        AtomicLong writeNs = new AtomicLong();
         ExecutorService writer = Executors.newSingleThreadExecutor();
         Deque<Future<?>> pending = new ArrayDeque<>();
+        EpochEvaluator evaluator = new EpochEvaluator(model, loss, helpers);
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long t0 = System.nanoTime();
             session.trainEpoch();
             long t1 = System.nanoTime();
-            EvalResult train = Evaluation.of(model, loss, splits.train());
-            EvalResult validation = Evaluation.of(model, loss, splits.validation());
-            EvalResult test = Evaluation.of(model, loss, splits.test());
+            List<EvalResult> results = evaluator.evaluate(List.of(splits.train(), splits.validation(), splits.test()));
+            EvalResult train = results.get(0);
+            EvalResult validation = results.get(1);
+            EvalResult test = results.get(2);
             long t2 = System.nanoTime();
             MetricsRow row = new MetricsRow(epoch, train.loss(), validation.loss(), test.loss(), Double.NaN, Double.NaN, Double.NaN,
                     0.001, (t2 - t0) / 1e9);
@@ -127,28 +136,31 @@ public final class EpochBench {
             Checkpoint checkpoint = checkpoint(epoch, model, session.state(), row, stopping, config);
             long t5 = System.nanoTime();
             Path file = checkpoints.resolve(String.format("epoch-%04d.pth", epoch));
-            byte[] bytes = Checkpoints.toBytes(checkpoint, file);
-            long t6 = System.nanoTime();
             while (pending.size() >= 3) {
                 await(pending.removeFirst());
             }
             pending.addLast(writer.submit(() -> {
                 long w0 = System.nanoTime();
+                byte[] bytes = Checkpoints.toBytes(checkpoint, file);
+                long w1 = System.nanoTime();
                 Checkpoints.writeBytes(bytes, file);
-                backgroundNs.addAndGet(System.nanoTime() - w0);
+                serializeNs.addAndGet(w1 - w0);
+                writeNs.addAndGet(System.nanoTime() - w1);
             }));
-            long t7 = System.nanoTime();
-            long[] marks = {t0, t1, t2, t3, t4, t5, t6, t7};
-            for (int p = 0; p < 7; p++) {
+            long t6 = System.nanoTime();
+            long[] marks = {t0, t1, t2, t3, t4, t5, t6};
+            for (int p = 0; p < TRAINING_THREAD_PARTS; p++) {
                 ns[p] += marks[p + 1] - marks[p];
             }
-            ns[7] += t7 - t0;
+            ns[TRAINING_THREAD_PARTS] += t6 - t0;
         }
         while (!pending.isEmpty()) {
             await(pending.removeFirst());
         }
         writer.shutdown();
-        ns[8] = backgroundNs.get();
+        evaluator.close();
+        ns[TRAINING_THREAD_PARTS + 1] = serializeNs.get();
+        ns[TRAINING_THREAD_PARTS + 2] = writeNs.get();
         deleteTree(dir);
         double[] us = new double[PARTS.length];
         for (int p = 0; p < PARTS.length; p++) {
