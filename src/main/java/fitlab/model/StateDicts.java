@@ -15,7 +15,7 @@ final class StateDicts {
     static LinkedHashMap<String, Tensor> parameters(List<ParameterSlot> slots, double[] flat) {
         LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
         for (ParameterSlot s : slots) {
-            out.put(s.name(), Tensor.of(Arrays.copyOfRange(flat, s.offset(), s.offset() + s.length()), s.shape()));
+            out.put(s.name(), Tensor.ofRange(flat, s.offset(), s.length(), s.shape()));
         }
         return out;
     }

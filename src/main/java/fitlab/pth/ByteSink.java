@@ -15,8 +15,9 @@ final class ByteSink {
         return size;
     }
 
+    /** The bytes written; the buffer itself when it was sized exactly. */
     byte[] toByteArray() {
-        return Arrays.copyOf(buf, size);
+        return size == buf.length ? buf : Arrays.copyOf(buf, size);
     }
 
     private void ensure(int more) {

@@ -104,15 +104,14 @@ public final class PthWriter {
             throw new IllegalArgumentException("archive name must be non-empty without '/': '" + archiveName + "'");
         }
         Pickler.Pickled pickled = Pickler.pickle(value);
-        long dataBytes = 0;
-        for (Storage s : pickled.storages()) {
-            dataBytes += s.bytes().length + 128L;
-        }
-        ZipWriter zip = new ZipWriter((int) Math.min(Integer.MAX_VALUE - 8, pickled.pickle().length + dataBytes + 1024));
         String root = archiveName + "/";
-        zip.add(root + "data.pkl", pickled.pickle());
+        List<String> names = new ArrayList<>();
+        List<byte[]> records = new ArrayList<>();
+        names.add(root + "data.pkl");
+        records.add(pickled.pickle());
         if (layout == Layout.TORCH_2_1) {
-            zip.add(root + "byteorder", "little".getBytes(StandardCharsets.US_ASCII));
+            names.add(root + "byteorder");
+            records.add("little".getBytes(StandardCharsets.US_ASCII));
         }
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < pickled.storages().size(); i++) {
@@ -120,9 +119,16 @@ public final class PthWriter {
         }
         keys.sort(null); // torch sorts the keys as strings: 0, 1, 10, 11, ..., 2
         for (String key : keys) {
-            zip.add(root + "data/" + key, pickled.storages().get(Integer.parseInt(key)).bytes());
+            names.add(root + "data/" + key);
+            records.add(pickled.storages().get(Integer.parseInt(key)).bytes());
         }
-        zip.add(root + "version", "3\n".getBytes(StandardCharsets.US_ASCII));
+        names.add(root + "version");
+        records.add("3\n".getBytes(StandardCharsets.US_ASCII));
+        long size = ZipWriter.exactSize(names, records.stream().map(r -> r.length).toList());
+        ZipWriter zip = new ZipWriter((int) Math.min(Integer.MAX_VALUE - 8, size));
+        for (int i = 0; i < names.size(); i++) {
+            zip.add(names.get(i), records.get(i));
+        }
         return zip.finish();
     }
 

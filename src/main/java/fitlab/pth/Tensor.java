@@ -41,6 +41,14 @@ public final class Tensor {
         return contiguous(new Storage(DType.FLOAT64, b.array()), shape);
     }
 
+    /** A contiguous float64 tensor of {@code values[from .. from + length - 1]}, copied once (no intermediate array). */
+    public static Tensor ofRange(double[] values, int from, int length, long... shape) {
+        checkCount(length, shape);
+        ByteBuffer b = ByteBuffer.allocate(length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(values, from, length);
+        return contiguous(new Storage(DType.FLOAT64, b.array()), shape);
+    }
+
     /** A contiguous float32 tensor. */
     public static Tensor ofFloats(float[] values, long... shape) {
         checkCount(values.length, shape);

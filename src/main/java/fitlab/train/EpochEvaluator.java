@@ -8,11 +8,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The eval-mode results of one model on several datasets after an epoch, with the rows of all but the first
@@ -77,20 +77,32 @@ public final class EpochEvaluator implements AutoCloseable {
                 chunks.add(new int[] {d, from, Math.min(CHUNK_ROWS, data.rows() - from)});
             }
         }
-        AtomicInteger next = new AtomicInteger();
-        List<Future<?>> running = new ArrayList<>();
+        Round round = new Round(chunks);
         for (int h = 1; h < predictors.size(); h++) {
             RowPredictor predictor = predictors.get(h);
-            running.add(pool.submit(() -> work(predictor, chunks, next, shared)));
+            pool.execute(() -> {
+                if (round.enter()) {
+                    try {
+                        work(predictor, round, shared);
+                    } catch (RuntimeException | Error e) {
+                        round.fail(e);
+                    } finally {
+                        round.leave();
+                    }
+                }
+            });
         }
         EvalResult firstResult;
         try {
             firstResult = Evaluation.of(model, loss, datasets.get(0));
-            work(predictors.get(0), chunks, next, shared);
+            work(predictors.get(0), round, shared);
         } finally {
-            // the helpers read the parameters: none may still run when the caller goes on to change them
-            awaitAll(running);
+            // A helper that has not started by now finds the round closed and does nothing: the caller never waits for
+            // a thread the OS has not scheduled yet (on a laptop the other core is often busy writing checkpoints).
+            // One that has started may still be on its last chunk, and reads the parameters: wait for it.
+            round.closeAndAwait();
         }
+        round.rethrowFailure();
         List<EvalResult> results = new ArrayList<>();
         results.add(firstResult);
         for (Dataset data : shared) {
@@ -99,37 +111,79 @@ public final class EpochEvaluator implements AutoCloseable {
         return results;
     }
 
-    private void work(RowPredictor predictor, List<int[]> chunks, AtomicInteger next, List<Dataset> shared) {
-        for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
-            int[] c = chunks.get(i);
+    private void work(RowPredictor predictor, Round round, List<Dataset> shared) {
+        for (int[] c = round.claim(); c != null; c = round.claim()) {
             Dataset data = shared.get(c[0]);
             predictor.predict(data.x(), c[1], c[2], outputs.get(data));
+            round.done();
         }
     }
 
-    private static void awaitAll(List<Future<?>> running) {
-        RuntimeException failure = null;
-        boolean interrupted = false;
-        for (Future<?> f : running) {
-            while (true) {
-                try {
-                    f.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // keep waiting: the helper is mid-way through reading the parameters
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                    }
-                    break;
+    /**
+     * The chunks of one evaluation and who works on them. Helpers {@link #enter} only while the round is open; the
+     * caller closes it once no chunk is left to claim, waits for the helpers still inside, then rethrows what a
+     * helper failed with.
+     */
+    private static final class Round {
+        private final List<int[]> chunks;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger finished = new AtomicInteger();
+        /** Helpers inside, or negative once closed. */
+        private final AtomicInteger inside = new AtomicInteger();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Round(List<int[]> chunks) {
+            this.chunks = chunks;
+        }
+
+        boolean enter() {
+            for (int n = inside.get(); n >= 0; n = inside.get()) {
+                if (inside.compareAndSet(n, n + 1)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void leave() {
+            inside.decrementAndGet();
+        }
+
+        int[] claim() {
+            int i = next.getAndIncrement();
+            return i < chunks.size() ? chunks.get(i) : null;
+        }
+
+        void done() {
+            finished.incrementAndGet();
+        }
+
+        void fail(Throwable e) {
+            failure.compareAndSet(null, e);
+        }
+
+        void closeAndAwait() {
+            for (int spins = 0; !(inside.get() == 0 && inside.compareAndSet(0, Integer.MIN_VALUE)); spins++) {
+                // a helper is finishing its last chunk (tens of microseconds), unless the OS has paused it
+                if (spins < 20_000) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(20_000);
                 }
             }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure != null) {
-            throw failure;
+
+        void rethrowFailure() {
+            Throwable e = failure.get();
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e instanceof Error err) {
+                throw err;
+            }
+            if (finished.get() < Math.min(next.get(), chunks.size())) {
+                throw new IllegalStateException("an evaluation helper stopped before finishing its rows");
+            }
         }
     }
 

@@ -15,7 +15,7 @@ final class OptimizerStates {
 
     /** The slice of a flat vector that belongs to one parameter, as a float64 tensor of its shape. */
     static Tensor slice(double[] flat, ParameterSlot slot) {
-        return Tensor.of(Arrays.copyOfRange(flat, slot.offset(), slot.offset() + slot.length()), slot.shape());
+        return Tensor.ofRange(flat, slot.offset(), slot.length(), slot.shape());
     }
 
     static List<Object> paramIndices(int count) {
