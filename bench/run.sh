@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Benchmarks fitlab against PyTorch on the reference workload W1 (see bench/README.md) and prints a table.
-# usage: bench/run.sh [EPOCHS] [REPEATS]   (default 300 epochs, 3 repeats; width 256 runs a third of the epochs)
+# usage: bench/run.sh [EPOCHS] [REPEATS]   (default 1200 epochs, 3 repeats; width 256 runs a third of the epochs)
 # Each fitlab and PyTorch run is repeated REPEATS times, interleaved, and the fastest is reported: on a shared
 # machine the fastest run is the one least disturbed by other processes.
 # Needs: Maven (to build), Java 17, PyTorch at /usr/bin/python3. Writes only under a temp folder it removes.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
-epochs="${1:-300}"
+epochs="${1:-1200}"
 repeats="${2:-3}"
 wide_epochs=$(( epochs / 3 ))
 torch_py="${TORCH_PYTHON:-/usr/bin/python3}"
@@ -43,9 +43,10 @@ torch_run() { # run-dir epochs threads skip -> "threads steady-ms" (writes next 
 }
 echo "== W1 width 64 and 256: ./fitlab run (train, 3 evals, metrics.csv, early stopping, .pth every epoch) and PyTorch" >&2
 : > "$work/f64"; : > "$work/f256"; : > "$work/t64_1"; : > "$work/t64_d"; : > "$work/t256_1"; : > "$work/t256_d"
-: > "$work/fshm"; : > "$work/tshm"
+: > "$work/fshm"; : > "$work/tshm"; : > "$work/f64_1"; : > "$work/t64_2"
 for rep in $(seq "$repeats"); do
   fitlab_run "$work/w1" "$epochs" "$skip" >> "$work/f64"
+  fitlab_run "$work/w1-one" "$epochs" "$skip" --threads 1 >> "$work/f64_1"; rm -rf "$work/w1-one"
   fitlab_run "$work/w256" "$wide_epochs" "$wide_skip" --set 'model.hidden=[256,256]' >> "$work/f256"
   if [ -n "$shm" ]; then
     fitlab_run "$shm/w1" "$epochs" "$skip" >> "$work/fshm"
@@ -53,6 +54,7 @@ for rep in $(seq "$repeats"); do
   fi
   torch_run "$work/w1" "$epochs" 1 "$skip" >> "$work/t64_1"
   torch_run "$work/w1" "$epochs" default "$skip" >> "$work/t64_d"
+  torch_run "$work/w1" "$epochs" 2 "$skip" >> "$work/t64_2"
   torch_run "$work/w256" "$wide_epochs" 1 "$wide_skip" >> "$work/t256_1"
   torch_run "$work/w256" "$wide_epochs" default "$wide_skip" >> "$work/t256_d"
 done
@@ -67,7 +69,7 @@ kernels=$(java -cp "$cp" fitlab.bench.KernelBench 64 256 2>>"$log")
 partsShm=""
 if [ -n "$shm" ]; then partsShm=$(java -cp "$cp" fitlab.bench.EpochBench bench/w1.yaml "$shm/eb64" 2>>"$log" | sed 's/^EpochBench base/EpochBench base, checkpoints on tmpfs/'); fi
 
-echo "== sweep: 4 cells of W1 (200 epochs each), --threads 1 vs 2, wall time" >&2
+echo "== sweep: 4 cells of W1 (1000 epochs each), --threads 1 vs 2, wall time" >&2
 wall() { local s e; s=$(date +%s.%N); ./fitlab run bench/w1-sweep.yaml --threads "$1" --out "$work/sweep-$1" >/dev/null 2>>"$log"; e=$(date +%s.%N); rm -rf "$work/sweep-$1"; echo "$e - $s" | bc; }
 sweep1=$(wall 1)
 sweep2=$(wall 2)
@@ -80,20 +82,22 @@ printf '%-34s %12s %18s %8s\n' workload "fitlab ms" "PyTorch ms" "ratio"
 row() { printf '%-34s %12s %18s %8s\n' "$1" "$2" "$3" "$(ratio "$2" "$3")x"; }
 row "W1 64 x$epochs ep, torch 1 thread" "$f64" "$(tmin "$work/t64_1")"
 row "W1 64, torch default ($(tthreads "$work/t64_d") thr)" "$f64" "$(tmin "$work/t64_d")"
+row "W1 64, torch 2 threads" "$f64" "$(tmin "$work/t64_2")"
+row "W1 64, fitlab --threads 1" "$(min_of < "$work/f64_1")" "$(tmin "$work/t64_1")"
 row "W1 256 x$wide_epochs ep, torch 1 thread" "$f256" "$(tmin "$work/t256_1")"
 row "W1 256, torch default ($(tthreads "$work/t256_d") thr)" "$f256" "$(tmin "$work/t256_d")"
 if [ -n "$shm" ]; then row "W1 64 on tmpfs, torch 1 thread" "$(min_of < "$work/fshm")" "$(tmin "$work/tshm")"; fi
-echo "(all runs, ms/epoch: fitlab 64: $(tr '\n' ' ' < "$work/f64")| fitlab 256: $(tr '\n' ' ' < "$work/f256")| torch 64 1thr: $(cut -d' ' -f2 "$work/t64_1" | tr '\n' ' ')| torch 256 1thr: $(cut -d' ' -f2 "$work/t256_1" | tr '\n' ' '))"
+echo "(all runs, ms/epoch: fitlab 64: $(tr '\n' ' ' < "$work/f64")| fitlab 64 --threads 1: $(tr '\n' ' ' < "$work/f64_1")| fitlab 256: $(tr '\n' ' ' < "$work/f256")| torch 64 1thr: $(cut -d' ' -f2 "$work/t64_1" | tr '\n' ' ')| torch 256 1thr: $(cut -d' ' -f2 "$work/t256_1" | tr '\n' ' '))"
 echo
 echo "$parts64"
 echo "$partsShm"
 echo "$parts256"
 echo "$kernels"
 echo
-echo "checkpoint share of fitlab's W1 epoch on the training thread (build + serialize + hand-off to the writer thread) / epoch, disk and tmpfs:"
+echo "checkpoint share of fitlab's W1 epoch on the training thread (build the snapshot + hand-off to the writer thread) / epoch, disk and tmpfs:"
 for parts in "$parts64" "$partsShm"; do
   if [ -z "$parts" ]; then continue; fi
-  echo "$parts" | awk '$1=="build"||$1=="serialize"||$1=="write"{c+=$2} $1=="epoch"{e=$2} END{printf "  %.1f us of %.1f us = %.1f%%\n", c, e, 100*c/e}'
+  echo "$parts" | awk '$1=="build"||$1=="hand-off"{c+=$2} $1=="epoch"{e=$2} END{printf "  %.1f us of %.1f us = %.1f%%\n", c, e, 100*c/e}'
 done
 echo
 echo "sweep of 4 W1 cells (200 epochs): --threads 1 ${sweep1}s, --threads 2 ${sweep2}s, speed-up $(ratio "$sweep2" "$sweep1")x"

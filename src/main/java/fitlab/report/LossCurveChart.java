@@ -52,8 +52,25 @@ public final class LossCurveChart {
             int stop = cell.summary().stopEpoch();
             Lines.vertical(chart, m.get("marker.stop." + reason, stop), stop, lo, hi, Palette.STOP, HouseStyle.SOLID_THIN);
         }
+        roundEpochTicks(chart, first, last, lo);
         HouseStyle.fitTitle(chart);
         return chart;
+    }
+
+    /**
+     * When all x values of a chart are equally spaced, XChart 4 puts a tick on every n-th of them (0, 58, 116, ... on
+     * 800 epochs, which run together at slide size) instead of at round numbers. One hidden point half-way between
+     * two epochs makes the spacing uneven, and the axis gets round ticks (0, 200, 400, ...) like any number axis.
+     */
+    private static void roundEpochTicks(XYChart chart, double first, double last, double y) {
+        if (last - first < 2) {
+            return;
+        }
+        var hidden = chart.addSeries(" ", new double[] {first + 0.5}, new double[] {y});
+        hidden.setShowInLegend(false);
+        hidden.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        hidden.setLineStyle(HouseStyle.SOLID);
+        hidden.setLineColor(new java.awt.Color(0, 0, 0, 0));
     }
 
     /** {@code patience} or a Prechelt criterion such as {@code GL5}, {@code PQ0.5}, {@code UP3}, in the report language. */
