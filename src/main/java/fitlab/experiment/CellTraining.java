@@ -88,7 +88,7 @@ final class CellTraining {
         StopReason reason = stopping.ended() ? stopping.stopReason().orElse(StopReason.COMPLETED) : StopReason.COMPLETED;
         int lastEpoch = first - 1;
         // closing the retention waits for the checkpoint writer: on every way out, nothing is still being written
-        try (retention; EpochEvaluator splits = new EpochEvaluator(model, loss, evalHelpers)) {
+        try (retention; EpochEvaluator splits = new EpochEvaluator(model, loss, evalHelpers, retention::writerIdle)) {
             evaluator = splits;
             for (int epoch = first; epoch <= last && !(honourStop && stopping.ended()); epoch++) {
                 if (epoch > 0) {

@@ -51,6 +51,11 @@ final class CheckpointWriter implements AutoCloseable {
         }));
     }
 
+    /** Whether every queued operation has run (the writer thread is idle). */
+    boolean idle() {
+        return pending.stream().allMatch(Future::isDone);
+    }
+
     /** Waits until every queued operation has run; rethrows the first failure. */
     void drain() {
         while (!pending.isEmpty()) {

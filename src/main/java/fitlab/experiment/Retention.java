@@ -109,6 +109,11 @@ final class Retention implements AutoCloseable {
         });
     }
 
+    /** Whether the checkpoint writer has caught up: its thread would not compete with evaluation helpers now. */
+    boolean writerIdle() {
+        return writer.idle();
+    }
+
     /** Applies {@code keep} strictly once the cell is done (the deletions are queued; {@link #close} waits for them). */
     void finish(int lastEpoch) {
         List<Path> obsolete = prune(bestWritten, true);
