@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
  * by {@link #drain}. Used by one training thread only.
  */
 final class CheckpointWriter implements AutoCloseable {
-    private final int capacity;
+    private int capacity;
     private final ExecutorService thread;
     private final Deque<Future<?>> pending = new ArrayDeque<>();
     private volatile boolean failed;
@@ -30,6 +30,11 @@ final class CheckpointWriter implements AutoCloseable {
             t.setDaemon(true); // a killed or exiting JVM loses only the pending writes, each of them atomic
             return t;
         });
+    }
+
+    /** Changes how many operations may wait (at least 1); takes effect at the next {@link #submit}. */
+    void capacity(int operations) {
+        capacity = Math.max(1, operations);
     }
 
     /** Queues {@code operation}; waits while {@code capacity} operations are pending; rethrows an earlier failure. */

@@ -31,8 +31,15 @@ import java.util.function.Supplier;
  * (and an interruption, see {@link #ensureWritten}) waits for them, and a failed write is rethrown here.
  */
 final class Retention implements AutoCloseable {
-    /** Epochs whose file operations may wait at once; each holds one checkpoint snapshot. */
+    /** Epochs whose file operations may wait at once before the snapshot size is known; each holds one snapshot. */
     private static final int PENDING_EPOCHS = 3;
+    /**
+     * Memory the waiting snapshots may take. A deep queue lets training run on through the writer's slow moments
+     * (a disk that stalls file creation for milliseconds now and then) instead of waiting at every one.
+     */
+    private static final long PENDING_BYTES = 64L << 20;
+    private static final int MAX_PENDING_EPOCHS = 32;
+    private boolean sized;
 
     private final CheckpointConfig config;
     private final CellFolder folder;
@@ -83,6 +90,10 @@ final class Retention implements AutoCloseable {
             return;
         }
         Checkpoint c = make.get(); // a snapshot: copies of the weights and optimizer state, safe to serialise later
+        if (!sized) {
+            writer.capacity(pendingEpochs(c));
+            sized = true;
+        }
         Path epochFile = folder.checkpoint(epoch);
         if (scheduled) {
             written.addLast(epoch);
@@ -107,6 +118,16 @@ final class Retention implements AutoCloseable {
             }
             obsolete.forEach(Retention::delete);
         });
+    }
+
+    /** As many snapshots as fit in {@link #PENDING_BYTES}, between 3 and {@link #MAX_PENDING_EPOCHS}. */
+    static int pendingEpochs(Checkpoint c) {
+        long bytes = 4096;
+        for (var t : c.modelStateDict().values()) {
+            bytes += t.numel() * t.dtype().elementSize();
+        }
+        bytes *= 3; // the weights, and up to two optimizer moments of the same size (Adam)
+        return (int) Math.max(PENDING_EPOCHS, Math.min(MAX_PENDING_EPOCHS, PENDING_BYTES / bytes));
     }
 
     /** Whether the checkpoint writer has caught up: its thread would not compete with evaluation helpers now. */
