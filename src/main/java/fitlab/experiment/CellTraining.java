@@ -40,7 +40,6 @@ final class CellTraining {
     private final Map<String, Object> config;
     private final RunControl control;
     private final int evalHelpers;
-    private EpochEvaluator evaluator;
 
     CellTraining(Cell cell, CellData data, CellFolder folder, Recipe recipe, Model model, Loss loss, TrainingSession session,
                  EarlyStopping stopping, ProgressListener progress, RunControl control, int evalHelpers) {
@@ -88,8 +87,7 @@ final class CellTraining {
         StopReason reason = stopping.ended() ? stopping.stopReason().orElse(StopReason.COMPLETED) : StopReason.COMPLETED;
         int lastEpoch = first - 1;
         // closing the retention waits for the checkpoint writer: on every way out, nothing is still being written
-        try (retention; EpochEvaluator splits = new EpochEvaluator(model, loss, evalHelpers, retention::writerIdle)) {
-            evaluator = splits;
+        try (retention; EpochEvaluator evaluation = new EpochEvaluator(model, loss, evalHelpers, retention::writerIdle)) {
             for (int epoch = first; epoch <= last && !(honourStop && stopping.ended()); epoch++) {
                 if (epoch > 0) {
                     if (session != null) {
@@ -98,7 +96,7 @@ final class CellTraining {
                         LeastSquares.fit((PolynomialModel) model, data.learnFrom());
                     }
                 }
-                MetricsRow row = measure(epoch, lr, (System.nanoTime() - start) / 1e9);
+                MetricsRow row = measure(evaluation, epoch, lr, (System.nanoTime() - start) / 1e9);
                 MetricsLog.append(folder.metrics(), row);
                 boolean stop = false;
                 if (!stopping.ended()) {
@@ -133,8 +131,8 @@ final class CellTraining {
         return summary;
     }
 
-    private MetricsRow measure(int epoch, double lr, double seconds) {
-        List<EvalResult> results = evaluator.evaluate(List.of(data.splits().train(), data.splits().validation(), data.splits().test()));
+    private MetricsRow measure(EpochEvaluator evaluation, int epoch, double lr, double seconds) {
+        List<EvalResult> results = evaluation.evaluate(List.of(data.splits().train(), data.splits().validation(), data.splits().test()));
         EvalResult train = results.get(0);
         EvalResult validation = results.get(1);
         EvalResult test = results.get(2);

@@ -1,10 +1,10 @@
 package fitlab.experiment;
 
+import fitlab.DaemonThreads;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -25,11 +25,8 @@ final class CheckpointWriter implements AutoCloseable {
 
     CheckpointWriter(String cellId, int capacity) {
         this.capacity = capacity;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "fitlab-checkpoints " + cellId);
-            t.setDaemon(true); // a killed or exiting JVM loses only the pending writes, each of them atomic
-            return t;
-        });
+        // daemon: a killed or exiting JVM loses only the pending writes, each of them atomic
+        this.thread = DaemonThreads.pool(1, "fitlab-checkpoints " + cellId);
     }
 
     /** Changes how many operations may wait (at least 1); takes effect at the next {@link #submit}. */

@@ -27,8 +27,9 @@ import java.util.function.Supplier;
  *
  * <p>The decisions (what to write, link and delete) and the checkpoint snapshot (copies of weights and optimizer
  * state) happen on the training thread; serialising it and the file operations of each epoch go, in order, to the
- * cell's {@link CheckpointWriter}, so the next epoch trains while they run. The folder therefore passes through the same states as if they ran inline, only later; {@link #close}
- * (and an interruption, see {@link #ensureWritten}) waits for them, and a failed write is rethrown here.
+ * cell's {@link CheckpointWriter}, so the next epoch trains while they run. The folder therefore passes through
+ * the same states as if they ran inline, only later; {@link #close} (and an interruption, see
+ * {@link #ensureWritten}) waits for them, and a failed write is rethrown here.
  */
 final class Retention implements AutoCloseable {
     /** Epochs whose file operations may wait at once before the snapshot size is known; each holds one snapshot. */

@@ -59,7 +59,8 @@ public final class RunService {
             DataPlan data = dataOnDisk(experiment, run);
             List<Cell> cells = experiment.cells();
             long done = cells.stream().filter(c -> Files.isRegularFile(run.cell(c.id()).summaryJson())).count();
-            CellRunner runner = new CellRunner(run, run.root(), progress, control, SweepRunner.evalHelpers(threads, (int) (cells.size() - done)));
+            CellRunner runner = new CellRunner(run, run.root(), progress, control,
+                    SweepRunner.evalHelpers(threads, (int) (cells.size() - done)));
             progress.message("resuming " + run.root() + ": " + done + " of " + cells.size() + " cells already finished");
             List<CellSummary> summaries = named(run, () -> train(cells, threads, progress, cell -> {
                 CellFolder folder = run.cell(cell.id());

@@ -1,11 +1,11 @@
 package fitlab.experiment;
 
+import fitlab.DaemonThreads;
 import fitlab.config.Cell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
@@ -27,11 +27,7 @@ final class SweepRunner {
     }
 
     static List<CellSummary> run(List<Cell> cells, int threads, Function<Cell, CellSummary> train) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, cells.size())), r -> {
-            Thread t = new Thread(r, "fitlab-cell");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = DaemonThreads.pool(Math.max(1, Math.min(threads, cells.size())), "fitlab-cell");
         try {
             List<Future<CellSummary>> futures = new ArrayList<>();
             for (Cell cell : cells) {

@@ -2,13 +2,13 @@ package fitlab.io;
 
 import fitlab.UserError;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -19,8 +19,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Writes a file so that it is either absent, the old version, or complete: the bytes go to a temporary file in
  * the same folder, which is then renamed over the target in one atomic step. A process killed at any moment
- * never leaves a half-written file under the final name. Files get the usual rw-r--r-- permissions (less what the umask
- * removes; a temp file from createTempFile would stay owner-only), so a run folder can be shared with students as it is.
+ * never leaves a half-written file under the final name. Files get the usual rw-r--r-- permissions (less what the
+ * umask removes; a temp file from createTempFile would stay owner-only), so a run folder can be shared with students
+ * as it is.
  *
  * <p>No fsync: the guarantee is against the process dying (Ctrl-C, kill -9, a full disk), which is what a
  * laptop lesson meets; forcing every per-epoch checkpoint to the platters would cost more than training.

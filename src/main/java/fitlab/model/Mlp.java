@@ -121,20 +121,27 @@ public final class Mlp implements Model {
 
     @Override
     public java.util.Optional<RowPredictor> rowPredictor() {
-        MlpWorkspace w = new MlpWorkspace(sizes, false, 0);
-        double[][] slice = {new double[0]};
-        int inputs = sizes[0];
-        int outputs = sizes[sizes.length - 1];
-        return java.util.Optional.of((x, from, rows, out) -> {
+        return java.util.Optional.of(new SlicePredictor());
+    }
+
+    /** An eval-mode forward over a slice of rows, in a workspace of its own (see {@link RowPredictor}). */
+    private final class SlicePredictor implements RowPredictor {
+        private final MlpWorkspace workspace = new MlpWorkspace(sizes, false, 0);
+        private double[] slice = new double[0];
+
+        @Override
+        public void predict(double[] x, int from, int rows, double[] out) {
+            int inputs = sizes[0];
+            int outputs = sizes[sizes.length - 1];
             // a copy of the rows, so the forward runs on an input of its own as Model#forward does on the whole one
-            if (slice[0].length < rows * inputs) {
-                slice[0] = new double[rows * inputs];
+            if (slice.length < rows * inputs) {
+                slice = new double[rows * inputs];
             }
-            System.arraycopy(x, from * inputs, slice[0], 0, rows * inputs);
-            w.ensureCapacity(rows);
-            compute(w, slice[0], rows, false, null);
-            System.arraycopy(outputOf(w), 0, out, from * outputs, rows * outputs);
-        });
+            System.arraycopy(x, from * inputs, slice, 0, rows * inputs);
+            workspace.ensureCapacity(rows);
+            compute(workspace, slice, rows, false, null);
+            System.arraycopy(outputOf(workspace), 0, out, from * outputs, rows * outputs);
+        }
     }
 
     private double[] outputOf(MlpWorkspace w) {

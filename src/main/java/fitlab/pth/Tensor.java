@@ -35,10 +35,7 @@ public final class Tensor {
 
     /** A contiguous float64 tensor holding a copy of {@code values} in row-major order. */
     public static Tensor of(double[] values, long... shape) {
-        checkCount(values.length, shape);
-        ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
-        b.asDoubleBuffer().put(values);
-        return contiguous(new Storage(DType.FLOAT64, b.array()), shape);
+        return ofRange(values, 0, values.length, shape);
     }
 
     /** A contiguous float64 tensor of {@code values[from .. from + length - 1]}, copied once (no intermediate array). */

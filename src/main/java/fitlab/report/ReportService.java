@@ -2,6 +2,7 @@ package fitlab.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import fitlab.DaemonThreads;
 import fitlab.UserError;
 import fitlab.experiment.RunFolder;
 import java.io.IOException;
@@ -9,11 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -58,11 +58,7 @@ public final class ReportService {
      */
     private static void saveAll(List<RenderedChart> charts, Path dir) {
         int threads = Math.max(1, Math.min(charts.size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "fitlab-report");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = DaemonThreads.pool(threads, "fitlab-report");
         try {
             List<Future<?>> done = new ArrayList<>();
             for (RenderedChart c : charts) {

@@ -1,5 +1,6 @@
 package fitlab.train;
 
+import fitlab.DaemonThreads;
 import fitlab.data.Dataset;
 import fitlab.model.Model;
 import fitlab.model.RowPredictor;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -56,11 +56,7 @@ public final class EpochEvaluator implements AutoCloseable {
             for (int h = 0; h < helpers; h++) {
                 predictors.add(model.rowPredictor().orElseThrow());
             }
-            pool = Executors.newFixedThreadPool(helpers, r -> {
-                Thread t = new Thread(r, "fitlab-eval");
-                t.setDaemon(true);
-                return t;
-            });
+            pool = DaemonThreads.pool(helpers, "fitlab-eval");
         } else {
             pool = null;
         }
