@@ -71,29 +71,33 @@ final class FastTanh {
         return finish(x, expPlusOne(x));
     }
 
-    /** Per thread: a block of inputs, the power k, e^(2h) − 1 and the outputs between the passes of {@link #apply}. */
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[4][BLOCK]);
+    /** Per thread: the arrays that carry a block of values between the passes of {@link #apply}. */
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[6][BLOCK]);
 
     /** out[i] = tanh(in[i]) for i in [0, n); in and out may be the same array. */
     static void apply(double[] in, double[] out, int n) {
         double[][] scratch = SCRATCH.get();
         double[] x = scratch[0];
-        double[] k = scratch[1];
-        double[] em = scratch[2];
-        double[] y = scratch[3];
+        double[] k = scratch[1]; // the power k, then 2^k
+        double[] em = scratch[2]; // the reduced argument h, then e^(2h) − 1
+        double[] y = scratch[3]; // e^(2|x|) + 1, then the denominator D, then tanh
+        double[] c = scratch[4];
+        double[] w = scratch[5]; // the switch weight, then the numerator N
         for (int from = 0; from < n; from += BLOCK) {
             int len = Math.min(n - from, BLOCK);
-            // Five loops, each small enough for C2 to vectorize (one loop with all of it is not), over arrays all
-            // indexed from 0 by the loop variable (JDK 17 does not vectorize a loop whose arrays are indexed with
-            // different offsets): hence the block is copied in and out. Each loop is its own method (in one method
-            // they ran at 6.8 ns per value, apart at 3.1 in a scratch harness; in place here 5.5-7 ns, about the
-            // old scalar tanh's speed, which is what a CPU without FMA needs: no software fma at microseconds each).
+            // Each pass is one small loop that C2 vectorizes (one loop with all of it is not: a body of more than
+            // about 60 nodes is never unrolled, so never vectorized), over arrays all indexed from 0 by the loop
+            // variable (JDK 17 does not vectorize a loop whose arrays are indexed with different offsets): hence the
+            // block is copied in and out. The passes run exactly the operations of the scalar tanh, in its order.
             System.arraycopy(in, from, x, 0, len);
             powers(x, k, len);
             reduce(x, k, em, len);
             expm1(em, len);
+            twoToThe(k, len);
             plusOne(k, em, y, len);
-            finish(x, y, len);
+            selectors(x, c, w, len);
+            fraction(x, w, y, len);
+            combine(c, w, y, len);
             System.arraycopy(y, 0, out, from, len);
         }
     }
@@ -116,15 +120,41 @@ final class FastTanh {
         }
     }
 
-    private static void plusOne(double[] k, double[] em, double[] y, int len) {
+    private static void twoToThe(double[] k, int len) {
         for (int i = 0; i < len; i++) {
-            y[i] = plusOne(k[i], em[i]);
+            k[i] = twoToThe(k[i]);
         }
     }
 
-    private static void finish(double[] x, double[] y, int len) {
+    private static void plusOne(double[] t, double[] em, double[] y, int len) {
         for (int i = 0; i < len; i++) {
-            y[i] = finish(x[i], y[i]);
+            y[i] = plusOneGiven(t[i], em[i]);
+        }
+    }
+
+    private static void selectors(double[] x, double[] c, double[] w, int len) {
+        for (int i = 0; i < len; i++) {
+            double xc = clamped(x[i]);
+            double sign = sign(xc);
+            double weight = Math.abs(sign);
+            c[i] = chosen(xc, sign, weight);
+            w[i] = weight;
+        }
+    }
+
+    /** Leaves the numerator in w and the denominator in y. */
+    private static void fraction(double[] x, double[] w, double[] y, int len) {
+        for (int i = 0; i < len; i++) {
+            double xc = clamped(x[i]);
+            double weight = w[i];
+            w[i] = numerator(xc, weight);
+            y[i] = denominator(xc, weight, y[i]);
+        }
+    }
+
+    private static void combine(double[] c, double[] numerator, double[] y, int len) {
+        for (int i = 0; i < len; i++) {
+            y[i] = c[i] * (numerator[i] / y[i]) + c[i];
         }
     }
 
@@ -158,27 +188,53 @@ final class FastTanh {
 
     /** 2^k·(1 + expm1) + 1. */
     private static double plusOne(double k, double expm1) {
-        double t = twoToThe(k);
+        return plusOneGiven(twoToThe(k), expm1);
+    }
+
+    /** t·(1 + expm1) + 1 for t = 2^k. */
+    private static double plusOneGiven(double t, double expm1) {
         return t * expm1 + (t + 1.0);
     }
 
     /** tanh(x) given ep1 = expPlusOne(x): selects and evaluates one of the two formulas without a branch. */
     private static double finish(double x, double ep1) {
-        double xc = Math.min(Math.max(x, -CLAMP), CLAMP); // keeps z·P, Q finite (0·∞ would give NaN)
-        // ±1 above the switch, else ±0 with the sign of x (rint keeps the sign), NaN for NaN
-        double sign = Math.min(Math.max(Math.rint(xc * HALF_OVER_SWITCH), -1.0), 1.0);
-        double w = Math.abs(sign); // 1 above the switch, 0 below
-        double v = 1.0 - w;
+        double xc = clamped(x);
+        double sign = sign(xc);
+        double w = Math.abs(sign);
+        double c = chosen(xc, sign, w);
+        return c * (numerator(xc, w) / denominator(xc, w, ep1)) + c;
+    }
+
+    /** x within ±20: keeps z·P and Q finite (0·∞ would give NaN). */
+    private static double clamped(double x) {
+        return Math.min(Math.max(x, -CLAMP), CLAMP);
+    }
+
+    /** ±1 above the switch, else ±0 with the sign of x (rint keeps the sign), NaN for NaN; its abs is the weight w. */
+    private static double sign(double xc) {
+        return Math.min(Math.max(Math.rint(xc * HALF_OVER_SWITCH), -1.0), 1.0);
+    }
+
+    /** c: x below the switch (v·x + ±0 with the sign of x, so tanh(−0) = −0), ±1 above. */
+    private static double chosen(double xc, double sign, double w) {
+        return (1.0 - w) * xc + sign;
+    }
+
+    /**
+     * N: z·P(z) below the switch, −2 above, written v·zP + (w·(−2) + 0): the + 0 turns the −0 of z·P at x = ±0 into
+     * +0, so c + c·N/D keeps c's zero.
+     */
+    private static double numerator(double xc, double w) {
         double z = xc * xc;
         double zp = ((P0 * z + P1) * z + P2) * z;
+        return (1.0 - w) * zp + (w * -2.0 + 0.0);
+    }
+
+    /** D: Q(z) below the switch, e^(2|x|) + 1 above. */
+    private static double denominator(double xc, double w, double ep1) {
+        double z = xc * xc;
         double q = ((z + Q1) * z + Q2) * z + Q3;
-        // below: c = x (v·x + ±0 with the sign of x, so tanh(−0) = −0), N = z·P, D = Q
-        // above: c = ±1, N = −2, D = e^(2|x|) + 1
-        double c = v * xc + sign;
-        // N as v·zP + (w·(−2) + 0): the + 0 turns the −0 of z·P at x = ±0 into +0, so c + c·N/D keeps c's zero
-        double numerator = v * zp + (w * -2.0 + 0.0);
-        double denominator = v * q + w * ep1;
-        return c * (numerator / denominator) + c;
+        return (1.0 - w) * q + w * ep1;
     }
 
     /**
