@@ -8,10 +8,10 @@ import fitlab.config.CheckpointConfig.Retention.All;
 import fitlab.config.CheckpointConfig.Retention.Best;
 import fitlab.config.CheckpointConfig.Retention.Last;
 import fitlab.config.CheckpointConfig.Retention.LastN;
+import fitlab.io.AtomicRename;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -192,7 +192,7 @@ final class Retention implements AutoCloseable {
             try {
                 Files.deleteIfExists(tmp);
                 Files.createLink(tmp, source);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                AtomicRename.replace(tmp, target);
                 return;
             } catch (IOException | UnsupportedOperationException e) {
                 // file system without hard links: fall back to writing the bytes
