@@ -55,7 +55,7 @@ public final class ExperimentLoader {
             }
         }
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "").replaceFirst("^\\d+-", "");
-        Path baseDir = file.toAbsolutePath().getParent();
+        Path baseDir = Experiment.folderOf(file);
         ExperimentConfig base = ConfigBinder.bind(root, defaultName, baseDir);
         return new Experiment(file, base, axes, expand(root, axes, defaultName, baseDir));
     }

@@ -58,6 +58,23 @@ class BundledExperimentsTest {
     }
 
     @Test
+    void aLessonInsideAJarMeansTheWorkingDirectoryForItsRelativeFiles() throws IOException {
+        Path jar = elsewhere.resolve("lessons.jar");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("fitlab/lessons/experiments/01-polynomial-degree.yaml"));
+            out.write(Files.readAllBytes(Path.of("experiments/01-polynomial-degree.yaml")));
+            out.closeEntry();
+        }
+        try (var fs = java.nio.file.FileSystems.newFileSystem(jar)) {
+            Path inside = fs.getPath("/fitlab/lessons/experiments/01-polynomial-degree.yaml");
+            assertEquals(Path.of("").toAbsolutePath(), fitlab.config.Experiment.folderOf(inside));
+            var e = fitlab.config.ExperimentLoader.load(inside, List.of("data.path=mine.csv"), true);
+            assertEquals(Path.of("mine.csv").toAbsolutePath().toString(), e.base().data().path());
+        }
+        assertEquals(elsewhere.toAbsolutePath(), fitlab.config.Experiment.folderOf(elsewhere.resolve("x.yaml")));
+    }
+
+    @Test
     void anUnknownNameIsAUserErrorSayingWhereToLook() {
         UserError e = assertThrows(UserError.class, () -> BundledExperiments.resolve(Path.of("nope.yaml"), null, elsewhere));
         assertEquals("nope.yaml: no such file, and no bundled lesson of that name (see 'fitlab list')", e.getMessage());
