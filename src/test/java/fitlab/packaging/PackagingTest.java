@@ -124,6 +124,28 @@ class PackagingTest {
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("report: image-run"), run.out());
         assertSameCheckpoints(reference, classroom.resolve("image-run"));
+
+        // Chinese charts: the image's trimmed runtime uses the system's fonts, and says which to install when it has none
+        JdkTools.Result zh = JdkTools.run(List.of("/usr/bin/env", "-i", "PATH=" + noJava, "HOME=" + classroom, "LC_ALL=C.UTF-8",
+                launcher.toString(), "report", "image-run", "--lang", "zh"), classroom, bare, 600);
+        assertEquals(0, zh.exitCode(), zh.err());
+        String index = Files.readString(classroom.resolve("image-run/report/index.html"));
+        if (systemHasACjkFont()) {
+            assertFalse(zh.err().contains("no CJK font"), zh.err());
+            assertTrue(index.contains("过拟合"), "the report is in Chinese");
+        } else {
+            assertTrue(zh.err().contains("no CJK font found (install fonts-noto-cjk)"), zh.err());
+            assertFalse(index.contains("过拟合"), "drawn in English rather than in boxes");
+        }
+    }
+
+    private static boolean systemHasACjkFont() {
+        for (String family : java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(java.util.Locale.ROOT)) {
+            if (new java.awt.Font(family, java.awt.Font.PLAIN, 12).canDisplayUpTo("过拟合欠拟合训练验证测试") == -1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
