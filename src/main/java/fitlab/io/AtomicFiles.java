@@ -44,7 +44,7 @@ public final class AtomicFiles {
                     out.write(buffer);
                 }
             }
-            AtomicRename.replace(tmp, target);
+            SharedFiles.replace(tmp, target);
             tmp = null;
         } catch (IOException e) {
             throw new UserError("cannot write " + target + ": " + describe(e));

@@ -1,6 +1,6 @@
 package fitlab.pth;
 
-import fitlab.io.AtomicRename;
+import fitlab.io.SharedFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -63,7 +63,7 @@ public final class PthWriter {
                     out.write(buffer);
                 }
             }
-            AtomicRename.replace(tmp, file);
+            SharedFiles.replace(tmp, file);
             tmp = null;
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
