@@ -82,15 +82,18 @@ class PackagingTest {
         Path build = dir.resolve("build");
         JdkTools.Result image = JdkTools.run(List.of(JdkTools.JAVA.toString(), CHECKOUT.resolve("packaging/AppImage.java").toString(),
                 "--jar", jar.toString(), "--home", CHECKOUT.toString(), "--dest", build.toString(), "--version", "test",
-                "--archives", "tar.gz"), dir, null, 600);
+                "--archives", "tar.gz,zip"), dir, null, 600);
         assertEquals(0, image.exitCode(), image.err());
-        Path archive = Path.of(line(image.out(), "archive: "));
-        assertEquals("fitlab-test-linux-" + arch() + ".tar.gz", archive.getFileName().toString());
+        List<Path> archives = image.out().lines().filter(l -> l.startsWith("archive: ")).map(l -> Path.of(l.substring(9))).toList();
+        assertEquals(List.of("fitlab-test-linux-" + arch() + ".tar.gz", "fitlab-test-linux-" + arch() + ".zip"),
+                archives.stream().map(p -> p.getFileName().toString()).toList());
+        Path archive = archives.get(0);
 
         // unpacked elsewhere, as from a USB stick: nothing of the build folder is used
         Path stick = Files.createDirectories(dir.resolve("stick"));
         JdkTools.Result untar = JdkTools.run(List.of("tar", "-xzf", archive.toString(), "-C", stick.toString()), dir, null, 300);
         assertEquals(0, untar.exitCode(), untar.err());
+        assertEquals(filesUnder(stick), zipEntries(archives.get(1)), "the zip holds the same image as the tar.gz");
         AppImageTestSupport.deleteTree(build);
         Path launcher = stick.resolve("fitlab/bin/fitlab");
         assertTrue(Files.isExecutable(launcher), "the archive keeps the launcher's execute bit");
@@ -190,9 +193,18 @@ class PackagingTest {
         return sb.toString();
     }
 
-    private static String line(String out, String prefix) {
-        return out.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst()
-                .orElseThrow(() -> new AssertionError("no '" + prefix + "' line in: " + out));
+    private static java.util.Set<String> filesUnder(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+    }
+
+    private static java.util.Set<String> zipEntries(Path zip) throws IOException {
+        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+            return z.stream().filter(e -> !e.isDirectory()).map(java.util.zip.ZipEntry::getName)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
     }
 
     private static String arch() {
