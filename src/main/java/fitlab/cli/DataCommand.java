@@ -32,7 +32,7 @@ final class DataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Experiment e = ExperimentLoader.load(experiment, sets, quick);
+        Experiment e = ExperimentLoader.load(BundledExperiments.resolve(experiment), sets, quick);
         Path out = outDir != null ? outDir : Path.of("datasets", e.base().name());
         for (String written : DataService.write(e, out)) {
             spec.commandLine().getOut().println(written);

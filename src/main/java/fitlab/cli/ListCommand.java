@@ -2,12 +2,9 @@ package fitlab.cli;
 
 import fitlab.config.Experiment;
 import fitlab.config.ExperimentLoader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,12 +23,9 @@ final class ListCommand implements Callable<Integer> {
     String lang;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Path folder = dir != null ? dir : BundledExperiments.folder();
-        List<Path> files;
-        try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(p -> p.getFileName().toString().matches("\\d\\d-.*\\.ya?ml")).sorted().toList();
-        }
+        List<Path> files = BundledExperiments.lessons(folder);
         var out = spec.commandLine().getOut();
         for (Path f : files) {
             Experiment e = ExperimentLoader.load(f, List.of(), false);

@@ -21,7 +21,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "EXPERIMENT.yaml", description = "The experiment file.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "EXPERIMENT.yaml", description = "The experiment file, or a bundled lesson by number or name (01, polynomial-degree).")
     Path experiment;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR",
@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
                 if (resume != null) {
                     result = RunService.resume(resume, n, Progress.forTerminal(out), control);
                 } else {
-                    RunRequest request = new RunRequest(experiment, Optional.ofNullable(outDir), Path.of("runs"), n, sets, quick,
+                    RunRequest request = new RunRequest(BundledExperiments.resolve(experiment), Optional.ofNullable(outDir), Path.of("runs"), n, sets, quick,
                             Optional.ofNullable(lang).map(Language::code),
                             CommandText.of("run", spec.commandLine().getParseResult().originalArgs()));
                     result = RunService.run(request, Progress.forTerminal(out), control);

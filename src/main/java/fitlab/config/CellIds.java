@@ -17,7 +17,9 @@ final class CellIds {
             }
             sb.append(name).append('=').append(text(values.get(a.path())));
         }
-        return sb.toString().replaceAll("[^A-Za-z0-9._=,+-]", "_");
+        String id = sb.toString().replaceAll("[^A-Za-z0-9._=,+-]", "_");
+        // Windows drops a trailing dot from a folder name, which would file the cell under another id
+        return id.endsWith(".") ? id.substring(0, id.length() - 1) + "_" : id;
     }
 
     private static String text(Object v) {

@@ -28,6 +28,11 @@ public final class ConfigBinder {
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw root.error("name", root.node("name").orElse(null), "use letters, digits, '.', '_' or '-' only, got '" + name + "'");
         }
+        // the run folder is named after the experiment, and run folders are copied to Windows laptops
+        Optional<String> unportable = fitlab.io.PortableNames.problem(name);
+        if (unportable.isPresent()) {
+            throw root.error("name", root.node("name").orElse(null), "the run folder is named after it, and " + unportable.get());
+        }
         Question question = question(root);
         long seed = root.integer("seed", 0L, 0L, Long.MAX_VALUE);
         DataConfig data = data(root.section("data"), baseDir);

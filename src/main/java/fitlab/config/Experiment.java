@@ -1,5 +1,6 @@
 package fitlab.config;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,6 +14,20 @@ public record Experiment(Path source, ExperimentConfig base, List<SweepAxis> swe
     public Experiment {
         sweep = List.copyOf(sweep);
         cells = List.copyOf(cells);
+    }
+
+    /** The folder this experiment's relative file paths ({@code data.path}, {@code model.init}) are resolved against. */
+    public Path folder() {
+        return folderOf(source);
+    }
+
+    /**
+     * {@code file}'s folder; for a lesson read from inside fitlab's jar, which has no folder on disk, the working
+     * directory, so that {@code --set data.path=mine.csv} means the file next to where fitlab was started.
+     */
+    public static Path folderOf(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        return folder.getFileSystem() == FileSystems.getDefault() ? folder : Path.of("").toAbsolutePath();
     }
 
     public Cell cell(String id) {

@@ -55,7 +55,7 @@ public final class ExperimentLoader {
             }
         }
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "").replaceFirst("^\\d+-", "");
-        Path baseDir = file.toAbsolutePath().getParent();
+        Path baseDir = Experiment.folderOf(file);
         ExperimentConfig base = ConfigBinder.bind(root, defaultName, baseDir);
         return new Experiment(file, base, axes, expand(root, axes, defaultName, baseDir));
     }
@@ -148,9 +148,10 @@ public final class ExperimentLoader {
                 index[i] = 0;
             }
         }
-        long distinct = cells.stream().map(Cell::id).distinct().count();
+        // Compared ignoring case: Windows and macOS file systems would put "act=Tanh" and "act=tanh" in one folder.
+        long distinct = cells.stream().map(c -> c.id().toLowerCase(java.util.Locale.ROOT)).distinct().count();
         if (distinct != cells.size()) {
-            throw new UserError(axes.get(0).location() + ": sweep values repeat, so two cells would share an id");
+            throw new UserError(axes.get(0).location() + ": sweep values repeat (ignoring case), so two cells would share an id");
         }
         return cells;
     }

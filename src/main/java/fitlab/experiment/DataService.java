@@ -12,7 +12,7 @@ public final class DataService {
 
     /** Writes the datasets under {@code out} (as a run folder lays them out) and returns the folders written. */
     public static List<String> write(Experiment experiment, Path out) {
-        DataPlan plan = DataPlan.build(experiment.cells(), new RunFolder(out), experiment.source().toAbsolutePath().getParent(), false);
+        DataPlan plan = DataPlan.build(experiment.cells(), new RunFolder(out), experiment.folder(), false);
         List<String> written = new ArrayList<>();
         for (CellData d : plan.distinct()) {
             Path folder = d.dataDir().equals("data") ? out : out.resolve(d.dataDir().substring("data/".length()));

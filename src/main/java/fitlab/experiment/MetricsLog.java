@@ -117,7 +117,7 @@ public final class MetricsLog {
             }
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            fitlab.io.SharedFiles.replace(tmp, file);
         } catch (IOException e) {
             throw new UserError("cannot rewrite " + file + ": " + e.getMessage());
         }

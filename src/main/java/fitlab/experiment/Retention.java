@@ -8,10 +8,10 @@ import fitlab.config.CheckpointConfig.Retention.All;
 import fitlab.config.CheckpointConfig.Retention.Best;
 import fitlab.config.CheckpointConfig.Retention.Last;
 import fitlab.config.CheckpointConfig.Retention.LastN;
+import fitlab.io.SharedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -192,7 +192,7 @@ final class Retention implements AutoCloseable {
             try {
                 Files.deleteIfExists(tmp);
                 Files.createLink(tmp, source);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                SharedFiles.replace(tmp, target);
                 return;
             } catch (IOException | UnsupportedOperationException e) {
                 // file system without hard links: fall back to writing the bytes
@@ -208,7 +208,7 @@ final class Retention implements AutoCloseable {
 
     private static void delete(Path file) {
         try {
-            Files.deleteIfExists(file);
+            SharedFiles.deleteIfExists(file);
         } catch (IOException e) {
             throw new UserError("cannot delete old checkpoint " + file + ": " + e.getMessage());
         }

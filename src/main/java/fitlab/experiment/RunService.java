@@ -29,7 +29,7 @@ public final class RunService {
         List<String> sets = new ArrayList<>(request.sets());
         request.language().ifPresent(l -> sets.add("report.language=" + l));
         Experiment experiment = ExperimentLoader.load(request.experiment(), sets, request.quick());
-        Path experimentDir = request.experiment().toAbsolutePath().getParent();
+        Path experimentDir = experiment.folder();
         RunFolder run = request.out().map(RunFolder::createAt)
                 .orElseGet(() -> RunFolder.createTimestamped(request.runsDir(), experiment.base().name(), LocalDateTime.now()));
         try (RunLock lock = RunLock.acquire(run.root())) {
