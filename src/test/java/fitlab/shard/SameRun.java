@@ -1,0 +1,77 @@
+package fitlab.shard;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Asserts that two run folders hold the same results, byte for byte: experiment.yaml, the data, summary.csv, the
+ * charts' data (charts.json) and every cell file; metrics.csv without its last column (seconds: wall time).
+ */
+final class SameRun {
+    private SameRun() {}
+
+    /** @return the number of files compared */
+    static int assertSame(Path expected, Path actual) throws IOException {
+        int files = 0;
+        for (String f : List.of("experiment.yaml", "summary.csv", "report/charts/charts.json")) {
+            assertArrayEquals(Files.readAllBytes(expected.resolve(f)), Files.readAllBytes(actual.resolve(f)), f);
+            files++;
+        }
+        List<String> expectedFiles = tree(expected, "data", "cells");
+        assertEquals(expectedFiles, tree(actual, "data", "cells"), "the same data and cell files");
+        assertTrue(expectedFiles.stream().anyMatch(f -> f.endsWith(".pth")), "cells hold checkpoints");
+        for (String f : expectedFiles) {
+            if (f.endsWith("/metrics.csv")) {
+                assertEquals(withoutSeconds(expected.resolve(f)), withoutSeconds(actual.resolve(f)), f);
+            } else {
+                assertArrayEquals(Files.readAllBytes(expected.resolve(f)), Files.readAllBytes(actual.resolve(f)), f);
+            }
+            files++;
+        }
+        return files;
+    }
+
+    static List<String> tree(Path root, String... dirs) throws IOException {
+        List<String> out = new java.util.ArrayList<>();
+        for (String d : dirs) {
+            try (Stream<Path> walk = Files.walk(root.resolve(d))) {
+                walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString())
+                        .filter(p -> !Path.of(p).getFileName().toString().startsWith(".")).sorted().forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    static String withoutSeconds(Path metrics) throws IOException {
+        List<String> lines = Files.readAllLines(metrics, StandardCharsets.UTF_8);
+        assertTrue(lines.get(0).endsWith(",seconds"), metrics + ": seconds is the last column");
+        return lines.stream().map(l -> l.substring(0, l.lastIndexOf(','))).collect(Collectors.joining("\n"));
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+
+    static String[] args(String... a) {
+        return Arrays.copyOf(a, a.length);
+    }
+}
