@@ -75,7 +75,7 @@ public final class ClassCapacityChart {
                 m.get("axis.classCapacity", xTitle), m.get("axis.finalValidation"), m.fontFamily());
         chart.getStyler().setYAxisLogarithmic(true);
         double lo = Lines.minPositive(band.curves()) / 2;
-        double hi = Lines.maxFinite(band.curves()) * 4; // headroom for the counts
+        double hi = Lines.maxFinite(band.curves()) * 6; // headroom for the counts
         chart.getStyler().setYAxisMin(lo);
         chart.getStyler().setYAxisMax(hi);
 
@@ -103,7 +103,9 @@ public final class ClassCapacityChart {
         Lines.line(chart, m.get("series.classMedian"), x, Lines.atLeast(band.median(), lo), Palette.VALIDATION, BOLD);
         for (int i = 0; i < x.length; i++) {
             Counts c = counts(g.points().get(i), record);
-            AnnotationText label = new AnnotationText(m.get("label.classCounts", c.underfit(), c.good(), c.overfit()), x[i], hi / 2, false);
+            // two staggered rows, so neighbouring capacities' counts never overlap
+            double y = i % 2 == 0 ? hi / 1.6 : hi / 3;
+            AnnotationText label = new AnnotationText(m.get("label.classCounts", c.underfit(), c.good(), c.overfit()), x[i], y, false);
             chart.addAnnotation(label);
         }
         HouseStyle.fitTitle(chart);
