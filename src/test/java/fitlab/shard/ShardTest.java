@@ -51,4 +51,15 @@ class ShardTest {
     private static fitlab.config.Cell cell(int i) {
         return new fitlab.config.Cell(Integer.toString(i), Map.of(), null);
     }
+
+    @Test
+    void mergeAndShardAreInTheHelp() {
+        fitlab.cli.Cli.Result help = fitlab.cli.Cli.run("merge", "--help");
+        assertEquals(0, help.exitCode(), help.err());
+        assertTrue(help.out().startsWith("Usage: fitlab merge"), help.out());
+        assertTrue(help.out().contains("--out=RUN_DIR"), help.out());
+        fitlab.cli.Cli.Result run = fitlab.cli.Cli.run("run", "--help");
+        assertTrue(run.out().contains("--shard=K/N|slurm|k8s/N"), run.out());
+        assertTrue(run.out().contains("JOB_COMPLETION_INDEX"), run.out());
+    }
 }
