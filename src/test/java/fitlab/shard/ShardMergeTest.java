@@ -26,7 +26,7 @@ class ShardMergeTest {
             seed: 7
             data: {kind: regression1d, function: sin(5*x), x: [0, 1], noise: 0.1, train: 30, validation: 30, test: 100}
             model: {kind: mlp, hidden: [8], activation: tanh}
-            training: {optimizer: adam, lr: 0.02, epochs: 150, batch: 10, shuffle: true}
+            training: {optimizer: adam, lr: 0.02, epochs: 80, batch: 10, shuffle: true}
             early_stopping: {patience: 1000}
             checkpoint: {every: 1, keep: all}
             sweep:
@@ -90,13 +90,16 @@ class ShardMergeTest {
                 assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(shards.get(k - 1).resolve(f)), f);
             }
             assertFalse(Files.exists(shards.get(k - 1).resolve("report")), "a shard's report is drawn by the merge");
+            Cli.Result v = Cli.run("verify", shards.get(k - 1).toString());
+            assertEquals(0, v.exitCode(), v.out() + v.err());
+            assertTrue(v.out().contains("reproduce metrics.csv bit for bit"), v.out());
         }
     }
 
     @Test
     void mergedShardsEqualTheUnshardedRunByteForByte() throws IOException {
         int files = SameRun.assertSame(whole, merged);
-        assertTrue(files > 6 * 150, files + " files compared");
+        assertTrue(files > 6 * 80, files + " files compared");
         assertTrue(Files.isRegularFile(merged.resolve("report/index.html")));
         Cli.Result v = Cli.run("verify", merged.toString());
         assertEquals(0, v.exitCode(), v.out() + v.err());
@@ -109,12 +112,12 @@ class ShardMergeTest {
         Process p = fitlab("run", yaml.toString(), "--shard", "2/3", "--out", killed.toString(), "--threads", "1").start();
         Path metrics = killed.resolve("cells/train=20,hidden=8/metrics.csv");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (p.isAlive() && System.nanoTime() < deadline && lines(metrics) < 30) {
+        while (p.isAlive() && System.nanoTime() < deadline && lines(metrics) < 20) {
             Thread.sleep(2);
         }
         p.destroyForcibly().waitFor();
-        assertFalse(Files.exists(killed.resolve("cells/train=20,hidden=8/summary.json")), "killed before the cell finished");
-        assertFalse(Files.exists(killed.resolve("cells/train=30,hidden=8/summary.json")));
+        // one thread trains the shard's two cells one after the other: the kill lands in the first or before the second ends
+        assertFalse(Files.exists(killed.resolve("cells/train=30,hidden=8/summary.json")), "killed before the shard finished");
 
         Cli.Result unfinished = merge(dir.resolve("merged-unfinished"), shards.get(0), killed, shards.get(2));
         assertEquals(2, unfinished.exitCode());
