@@ -38,6 +38,7 @@ final class MergeCommand implements Callable<Integer> {
         var o = spec.commandLine().getOut();
         o.println((result.kind() == MergeService.Kind.SHARDS ? "merged " + result.inputs() + " shards" : "class run of "
                 + result.inputs() + " students") + ": " + result.folder().root());
+        result.diagnoses().forEach(line -> o.println("  " + line));
         o.println("report: " + report.index());
         o.flush();
         return FitlabCommand.OK;

@@ -88,8 +88,13 @@ final class ClassMerge {
         return students;
     }
 
-    /** Writes the class run into {@code out} (new or empty) after {@link #check}. */
-    static RunFolder write(List<Student> students, RunFolder out, String command) {
+    /**
+     * Writes the class run into {@code out} (new or empty) after {@link #check}.
+     *
+     * @return one line per point of the lesson's sweep: how many students' own runs found it underfit, good, overfit
+     */
+    static List<String> write(List<Student> students, RunFolder out, String command) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
         try (RunLock lock = RunLock.acquire(out.root())) {
             Experiment klass = classExperiment(students);
             AtomicFiles.write(out.commandTxt(), command + "\n");
@@ -123,7 +128,15 @@ final class ClassMerge {
                         summary.bestValidationLoss(), summary.markers(), summary.parameters(), summary.noiseFloor(), dir, summary.monitor());
                 AtomicFiles.write(out.cell(c.id()).summaryJson(), renamed.toJson());
                 summaries.add(renamed);
-                byClassCell.computeIfAbsent(seed, k -> new LinkedHashMap<>()).put(c.id(), verdicts.get(seed).get(own.id()));
+                String verdict = verdicts.get(seed).get(own.id());
+                byClassCell.computeIfAbsent(seed, k -> new LinkedHashMap<>()).put(c.id(), verdict);
+                int[] n = counts.computeIfAbsent(own.id(), k -> new int[4]);
+                n[switch (verdict) {
+                    case "underfit" -> 0;
+                    case "good" -> 1;
+                    case "overfit" -> 2;
+                    default -> 3;
+                }]++;
             }
             RunService.writeSummary(out, klass, summaries);
             for (Student s : students) {
@@ -132,7 +145,10 @@ final class ClassMerge {
             }
             new ClassRecord(klass.base().name(), record).write(out);
         }
-        return out;
+        List<String> lines = new ArrayList<>();
+        counts.forEach((point, n) -> lines.add(String.format(java.util.Locale.ROOT, "%s: %d underfit, %d good, %d overfit%s (of %d students)",
+                point, n[0], n[1], n[2], n[3] > 0 ? ", " + n[3] + " diverged" : "", students.size())));
+        return lines;
     }
 
     /**

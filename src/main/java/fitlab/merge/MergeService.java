@@ -19,7 +19,12 @@ public final class MergeService {
     /** What was merged: a sweep from its shards, or a class from its students' runs. */
     public enum Kind { SHARDS, CLASS }
 
-    public record Result(Kind kind, RunFolder folder, int inputs) {}
+    /** @param diagnoses for a class run, one line per point of the sweep: how many students saw each regime there */
+    public record Result(Kind kind, RunFolder folder, int inputs, List<String> diagnoses) {
+        public Result {
+            diagnoses = List.copyOf(diagnoses);
+        }
+    }
 
     private MergeService() {}
 
@@ -43,7 +48,7 @@ public final class MergeService {
             List<ShardMerge.Input> shards = folders.stream().map(f -> new ShardMerge.Input(f, ShardRecord.read(f)))
                     .sorted(Comparator.comparingInt(s -> s.record().shard())).toList();
             var cells = ShardMerge.check(shards);
-            return new Result(Kind.SHARDS, ShardMerge.write(shards, cells, RunFolder.createAt(out), command), folders.size());
+            return new Result(Kind.SHARDS, ShardMerge.write(shards, cells, RunFolder.createAt(out), command), folders.size(), List.of());
         }
         if (sharded > 0) {
             RunFolder shard = folders.stream().filter(ShardRecord::exists).findFirst().orElseThrow();
@@ -52,7 +57,9 @@ public final class MergeService {
                     + "); merge the shards of a sweep first, then merge whole runs into a class run");
         }
         var students = ClassMerge.check(folders);
-        return new Result(Kind.CLASS, ClassMerge.write(students, RunFolder.createAt(out), command), folders.size());
+        RunFolder folder = RunFolder.createAt(out);
+        List<String> diagnoses = ClassMerge.write(students, folder, command);
+        return new Result(Kind.CLASS, folder, folders.size(), diagnoses);
     }
 
     /** The same rule as a run's {@code --out}, checked before any work: a new or empty folder. */

@@ -48,6 +48,7 @@ class ClassMergeTest {
     static Path yaml;
     static Map<Long, Path> students = new LinkedHashMap<>();
     static Path klass;
+    static String mergeOutput;
 
     @BeforeAll
     static void runs() throws IOException {
@@ -66,6 +67,7 @@ class ClassMergeTest {
         Cli.Result r = Cli.run(args.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("class run of 5 students"), r.out());
+        mergeOutput = r.out();
     }
 
     static double finalValidation(Path run, String cell) throws IOException {
@@ -125,6 +127,12 @@ class ClassMergeTest {
         assertEquals(totals.getOrDefault("underfit", 0), underfit);
         assertEquals(totals.getOrDefault("good", 0), good);
         assertEquals(totals.getOrDefault("overfit", 0), overfit);
+        for (var point : groups.get(0).points()) {
+            var c = fitlab.report.ClassCapacityChart.counts(point, record);
+            String line = "degree=" + (int) point.x() + ": " + c.underfit() + " underfit, " + c.good() + " good, " + c.overfit()
+                    + " overfit";
+            assertTrue(mergeOutput.contains(line), line + " in " + mergeOutput);
+        }
     }
 
     @Test

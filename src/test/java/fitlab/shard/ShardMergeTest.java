@@ -90,6 +90,9 @@ class ShardMergeTest {
                 assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(shards.get(k - 1).resolve(f)), f);
             }
             assertFalse(Files.exists(shards.get(k - 1).resolve("report")), "a shard's report is drawn by the merge");
+            Cli.Result report = Cli.run("report", shards.get(k - 1).toString());
+            assertEquals(2, report.exitCode());
+            assertTrue(report.err().contains("is shard " + k + "/3 of a sweep"), report.err());
             Cli.Result v = Cli.run("verify", shards.get(k - 1).toString());
             assertEquals(0, v.exitCode(), v.out() + v.err());
             assertTrue(v.out().contains("reproduce metrics.csv bit for bit"), v.out());
