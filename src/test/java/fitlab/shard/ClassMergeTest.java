@@ -101,6 +101,34 @@ class ClassMergeTest {
     }
 
     @Test
+    void theBandMatchesNumpyPercentile() throws IOException {
+        JsonNode chart = chart(klass, "class-capacity");
+        JsonNode median = series(chart, "class median");
+        JsonNode band = series(chart, "10\u201390 % of students");
+        StringBuilder values = new StringBuilder();
+        for (int p = 0; p < DEGREES.length; p++) {
+            for (long seed : SORTED) {
+                values.append(p == 0 && seed == SORTED.get(0) ? "" : ",").append(finalValidation(students.get(seed), "degree=" + DEGREES[p]));
+            }
+        }
+        var r = fitlab.testsupport.PyTorch.run("""
+                import sys, numpy as np
+                v = np.array([float(x) for x in sys.argv[1].split(',')]).reshape(-1, 5)
+                for row in np.percentile(v, [10, 50, 90], axis=1).T:
+                    print(' '.join(repr(float(x)) for x in row))
+                """, dir, values.toString()).assertOk();
+        List<String> rows = r.stdout().strip().lines().toList();
+        assertEquals(DEGREES.length, rows.size());
+        for (int p = 0; p < DEGREES.length; p++) {
+            String[] q = rows.get(p).split(" ");
+            double p10 = Double.parseDouble(q[0]), p50 = Double.parseDouble(q[1]), p90 = Double.parseDouble(q[2]);
+            assertEquals(p50, median.get("y").get(p).asDouble(), 0.0);
+            assertEquals(p90, band.get("y").get(p).asDouble(), 1e-15 * p90);
+            assertEquals(p10, band.get("y").get(2 * DEGREES.length - 1 - p).asDouble(), 1e-15 * p10);
+        }
+    }
+
+    @Test
     void theCountsAreEachStudentsOwnDiagnoses() throws IOException {
         ClassRecord record = ClassRecord.read(new RunFolder(klass));
         assertEquals(SORTED, record.students().stream().map(ClassRecord.Student::seed).toList());
