@@ -59,8 +59,15 @@ final class ClassMerge {
             }
             Map<String, Object> tree = tree(run.experimentYaml());
             Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
-            if (experiment.sweep().stream().anyMatch(a -> a.path().equals(SEED))) {
-                throw new UserError(run.experimentYaml() + ": sweeps seed; a class run joins runs that have one seed each");
+            long seed = experiment.base().seed();
+            var axis = experiment.sweep().stream().filter(a -> a.path().equals(SEED)).findFirst();
+            if (axis.isPresent()) {
+                // a lesson that sweeps seed itself (bias-variance): each student sweeps just their own one
+                if (axis.get().values().size() != 1) {
+                    throw new UserError(run.experimentYaml() + ": sweeps " + axis.get().values().size() + " seeds; in a class run each "
+                            + "student's run has one seed (for a lesson that sweeps seed: --set 'sweep.seed=[N]')");
+                }
+                seed = ((Number) fitlab.config.yaml.YamlNode.toPlain(axis.get().values().get(0))).longValue();
             }
             for (Cell c : experiment.cells()) {
                 if (!Files.isRegularFile(run.cell(c.id()).summaryJson())) {
@@ -68,7 +75,7 @@ final class ClassMerge {
                             + "fitlab run --resume " + run.root());
                 }
             }
-            students.add(new Student(experiment.base().seed(), run, tree, experiment));
+            students.add(new Student(seed, run, tree, experiment));
         }
         Student first = students.get(0);
         Set<Long> seeds = new HashSet<>();
@@ -156,6 +163,7 @@ final class ClassMerge {
      * so that its cells are expanded exactly as {@code fitlab run} expands them.
      */
     private static Experiment classExperiment(List<Student> students) {
+        // the first student's config, with seed as the axis the lesson sweeps it in, or a new last axis
         Map<String, Object> tree = new LinkedHashMap<>(students.get(0).tree());
         @SuppressWarnings("unchecked")
         Map<String, Object> sweep = tree.get("sweep") instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
@@ -174,11 +182,11 @@ final class ClassMerge {
         }
     }
 
-    /** The student's cell that a class cell came from: the same swept values, the seed aside. */
+    /** The student's cell that a class cell came from: the same swept values (the seed aside unless the student swept it). */
     private static Cell ownCell(Student s, Cell classCell) {
         Map<String, Object> values = new LinkedHashMap<>(classCell.values());
         values.remove(SEED);
-        return s.experiment().cells().stream().filter(c -> c.values().equals(values)).findFirst()
+        return s.experiment().cells().stream().filter(c -> c.values().equals(values) || c.values().equals(classCell.values())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no cell " + values + " in " + s.folder().root()));
     }
 
@@ -221,9 +229,19 @@ final class ClassMerge {
         }
     }
 
+    /** The config without what makes a student's draw: {@code seed}, and {@code sweep.seed} where the lesson sweeps it. */
     private static Map<String, Object> withoutSeed(Map<String, Object> tree) {
         Map<String, Object> m = new LinkedHashMap<>(tree);
         m.remove(SEED);
+        if (m.get("sweep") instanceof Map<?, ?> sweep) {
+            Map<Object, Object> rest = new LinkedHashMap<>(sweep);
+            rest.remove(SEED);
+            if (rest.isEmpty()) {
+                m.remove("sweep");
+            } else {
+                m.put("sweep", rest);
+            }
+        }
         return m;
     }
 

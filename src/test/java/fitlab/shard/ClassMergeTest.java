@@ -196,6 +196,38 @@ class ClassMergeTest {
     }
 
     @Test
+    void aLessonThatSweepsSeedItselfJoinsOneSeedPerStudent() throws IOException {
+        Path lesson = dir.resolve("bias-variance.yaml");
+        Files.writeString(lesson, LESSON.replace("model.degree: [1, 3, 6, 12]", "model.degree: [1, 6]\n  seed: [0, 1, 2]"));
+        List<String> args = new ArrayList<>(List.of("merge"));
+        for (long seed : new long[] {9, 2, 4}) {
+            Path out = dir.resolve("bv-student-" + seed);
+            RunService.run(new RunRequest(lesson, java.util.Optional.of(out), dir, 1, List.of("sweep.seed=[" + seed + "]"), false,
+                    java.util.Optional.empty(), "t"), ProgressListener.SILENT);
+            args.add(out.toString());
+        }
+        Path bv = dir.resolve("bv-class");
+        args.addAll(List.of("--out", bv.toString()));
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.err());
+        Path swept = dir.resolve("bv-swept");
+        r = Cli.run("run", lesson.toString(), "--out", swept.toString(), "--set", "sweep.seed=[2,4,9]");
+        assertEquals(0, r.exitCode(), r.err());
+        assertArrayEquals(Files.readAllBytes(swept.resolve("experiment.yaml")), Files.readAllBytes(bv.resolve("experiment.yaml")));
+        assertArrayEquals(Files.readAllBytes(swept.resolve("summary.csv")), Files.readAllBytes(bv.resolve("summary.csv")));
+        for (String f : SameRun.tree(swept, "data", "cells")) {
+            if (!f.endsWith("/metrics.csv")) {
+                assertArrayEquals(Files.readAllBytes(swept.resolve(f)), Files.readAllBytes(bv.resolve(f)), f);
+            }
+        }
+        assertEquals(List.of(2L, 4L, 9L), ClassRecord.read(new RunFolder(bv)).students().stream().map(ClassRecord.Student::seed).toList());
+        Path many = dir.resolve("bv-two-seeds");
+        RunService.run(new RunRequest(lesson, java.util.Optional.of(many), dir, 1, List.of("sweep.seed=[30,31]"), false,
+                java.util.Optional.empty(), "t"), ProgressListener.SILENT);
+        refused("sweeps 2 seeds; in a class run each student's run has one seed", null, many, dir.resolve("bv-student-2"));
+    }
+
+    @Test
     void runsThatDoNotFormAClassAreRefused() throws IOException {
         Path noisy = dir.resolve("noisier");
         RunService.run(new RunRequest(yaml, java.util.Optional.of(noisy), dir, 1, List.of("seed=99", "data.noise=0.2"), false,
