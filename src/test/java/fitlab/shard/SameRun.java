@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Asserts that two run folders hold the same results, byte for byte: experiment.yaml, the data, summary.csv, the
- * charts' data (charts.json) and every cell file; metrics.csv without its last column (seconds: wall time).
+ * Asserts that two run folders hold the same results, byte for byte: experiment.yaml, the data, summary.csv, every
+ * chart file (PNG, SVG, GIF and their data, charts.json) and every cell file; metrics.csv without its last column
+ * (seconds: wall time), report/index.html with the run folder's path (which it names) replaced.
  */
 final class SameRun {
     private SameRun() {}
@@ -27,6 +28,15 @@ final class SameRun {
             assertArrayEquals(Files.readAllBytes(expected.resolve(f)), Files.readAllBytes(actual.resolve(f)), f);
             files++;
         }
+        List<String> charts = tree(expected, "report/charts");
+        assertEquals(charts, tree(actual, "report/charts"), "the same charts");
+        assertTrue(charts.stream().anyMatch(f -> f.endsWith(".png")) && charts.stream().anyMatch(f -> f.endsWith(".svg")));
+        for (String f : charts) {
+            assertArrayEquals(Files.readAllBytes(expected.resolve(f)), Files.readAllBytes(actual.resolve(f)), f);
+            files++;
+        }
+        assertEquals(Files.readString(expected.resolve("report/index.html")).replace(expected.toString(), "RUN_DIR"),
+                Files.readString(actual.resolve("report/index.html")).replace(actual.toString(), "RUN_DIR"), "index.html");
         List<String> expectedFiles = tree(expected, "data", "cells");
         assertEquals(expectedFiles, tree(actual, "data", "cells"), "the same data and cell files");
         assertTrue(expectedFiles.stream().anyMatch(f -> f.endsWith(".pth")), "cells hold checkpoints");
