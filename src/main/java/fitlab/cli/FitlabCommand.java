@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A lab for teaching overfitting and underfitting, with PyTorch-format checkpoints.",
-        subcommands = {RunCommand.class, ReportCommand.class, VerifyCommand.class, ResumeCommand.class, EvalCommand.class,
+        subcommands = {RunCommand.class, MergeCommand.class, ReportCommand.class, VerifyCommand.class, ResumeCommand.class, EvalCommand.class,
                 InspectCommand.class, DataCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
 public final class FitlabCommand {
 

@@ -29,7 +29,13 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Report report = render(RunFolder.existing(runDir), Optional.ofNullable(lang).map(Language::code), err);
+        RunFolder run = RunFolder.existing(runDir);
+        if (fitlab.experiment.ShardRecord.exists(run)) {
+            var shard = fitlab.experiment.ShardRecord.read(run);
+            throw new fitlab.UserError(runDir + ": is shard " + shard.shard() + "/" + shard.of() + " of a sweep; the report compares "
+                    + "every cell, so it is drawn by fitlab merge of all " + shard.of() + " shard folders");
+        }
+        Report report = render(run, Optional.ofNullable(lang).map(Language::code), err);
         out.println("report: " + report.index() + " (" + report.charts().size() + " charts)");
         out.flush();
         return FitlabCommand.OK;

@@ -4,6 +4,8 @@ import fitlab.experiment.RunRequest;
 import fitlab.experiment.RunResult;
 import fitlab.experiment.RunControl;
 import fitlab.experiment.RunService;
+import fitlab.experiment.Shard;
+import fitlab.experiment.ShardRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A short smoke run (the file's quick: section), same code path.")
     boolean quick;
 
+    @Option(names = "--shard", paramLabel = "K/N|slurm|k8s/N",
+            description = "Train only shard K of N of the sweep's cells (cell i, counted from 0, belongs to shard i mod N + 1). "
+                    + "'slurm' takes K and N from SLURM_ARRAY_TASK_ID/_MIN/_COUNT, 'k8s/N' takes K from JOB_COMPLETION_INDEX. "
+                    + "Join the shards with fitlab merge.")
+    String shard;
+
     @Option(names = "--lang", paramLabel = "en|zh", description = "Language of charts and report.")
     Language lang;
 
@@ -51,9 +59,10 @@ final class RunCommand implements Callable<Integer> {
         if ((experiment == null) == (resume == null)) {
             throw new fitlab.UserError("fitlab run: give either EXPERIMENT.yaml or --resume RUN_DIR");
         }
-        if (resume != null && (outDir != null || !sets.isEmpty() || quick)) {
-            throw new fitlab.UserError("--resume continues a run exactly as it was started: --out, --set and --quick do not apply");
+        if (resume != null && (outDir != null || !sets.isEmpty() || quick || shard != null)) {
+            throw new fitlab.UserError("--resume continues a run exactly as it was started: --out, --set, --quick and --shard do not apply");
         }
+        Optional<Shard> selected = Optional.ofNullable(shard).map(s -> Shard.parse(s, System.getenv()));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         var out = spec.commandLine().getOut();
         RunControl control = new RunControl();
@@ -67,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
                 } else {
                     RunRequest request = new RunRequest(BundledExperiments.resolve(experiment), Optional.ofNullable(outDir), Path.of("runs"), n, sets, quick,
                             Optional.ofNullable(lang).map(Language::code),
-                            CommandText.of("run", spec.commandLine().getParseResult().originalArgs()));
+                            CommandText.of("run", spec.commandLine().getParseResult().originalArgs()), selected);
                     result = RunService.run(request, Progress.forTerminal(out), control);
                 }
             } catch (RunControl.Interrupted e) {
@@ -76,6 +85,13 @@ final class RunCommand implements Callable<Integer> {
                         + "Continue with: fitlab run --resume " + where);
                 spec.commandLine().getErr().flush();
                 return FitlabCommand.INTERRUPTED;
+            }
+            if (ShardRecord.exists(result.folder())) {
+                // the report compares every cell of the sweep, so it is drawn once the shards are merged
+                out.println("shard folder: " + result.folder().root());
+                out.println("join the shards with: fitlab merge SHARD_DIR... --out RUN_DIR");
+                out.flush();
+                return FitlabCommand.OK;
             }
             var report = ReportCommand.render(result.folder(), Optional.ofNullable(lang).map(Language::code), spec.commandLine().getErr());
             out.println("run folder: " + result.folder().root());

@@ -16,8 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Generates each distinct dataset of a sweep once and writes it as CSV. Cells that share the seed and the
- * {@code data:} section share one dataset; the first goes to {@code data/}, others to {@code data/<cell-id>/}.
+ * Generates each distinct dataset of a sweep once and writes it as CSV, in the folders {@link DataDirs} assigns.
  * The CSV files hold the training set before augmentation; augmentation is re-derived from its own stream.
  */
 final class DataPlan {
@@ -28,11 +27,12 @@ final class DataPlan {
 
     static DataPlan build(List<Cell> cells, RunFolder run, Path experimentDir, boolean write) {
         DataPlan plan = new DataPlan();
+        Map<String, String> dirs = DataDirs.of(cells);
         for (Cell cell : cells) {
             Key key = new Key(cell.config().seed(), cell.config().data());
             CellData data = plan.byKey.get(key);
             if (data == null) {
-                String dir = plan.byKey.isEmpty() ? "data" : "data/" + cell.id();
+                String dir = dirs.get(cell.id());
                 data = make(key, dir, experimentDir);
                 if (write) {
                     DatasetFiles.write(data.splits(), run.root().resolve(dir));
@@ -50,10 +50,10 @@ final class DataPlan {
      */
     static DataPlan read(List<Cell> cells, RunFolder run) {
         DataPlan plan = new DataPlan();
-        Map<Key, String> dirs = new LinkedHashMap<>();
+        Map<String, String> dirs = DataDirs.of(cells);
         for (Cell cell : cells) {
             Key key = new Key(cell.config().seed(), cell.config().data());
-            String dir = dirs.computeIfAbsent(key, k -> dirs.isEmpty() ? "data" : "data/" + cell.id());
+            String dir = dirs.get(cell.id());
             CellData data = plan.byKey.get(key);
             if (data == null) {
                 Splits onDisk = DatasetFiles.read(run.root().resolve(dir));

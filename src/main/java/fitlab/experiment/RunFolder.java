@@ -22,8 +22,13 @@ public record RunFolder(Path root) {
 
     /** Creates {@code runs/<name>/<yyyyMMdd-HHmmss>} (with a suffix if that second is taken). */
     public static RunFolder createTimestamped(Path runsDir, String name, LocalDateTime now) {
+        return createTimestamped(runsDir, name, now, "");
+    }
+
+    /** As above, with {@code suffix} after the timestamp (e.g. {@code -shard-2-of-5}). */
+    public static RunFolder createTimestamped(Path runsDir, String name, LocalDateTime now, String suffix) {
         Path parent = runsDir.resolve(name);
-        String stamp = STAMP.format(now);
+        String stamp = STAMP.format(now) + suffix;
         for (int i = 1; i < 1000; i++) {
             Path candidate = parent.resolve(i == 1 ? stamp : stamp + "-" + i);
             try {

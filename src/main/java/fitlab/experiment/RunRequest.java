@@ -11,10 +11,17 @@ import java.util.Optional;
  * @param runsDir   where timestamped run folders go
  * @param threads   cells trained in parallel
  * @param command   the command line, recorded in {@code command.txt}
+ * @param shard     train only this shard of the sweep's cells (empty: all of them)
  */
 public record RunRequest(Path experiment, Optional<Path> out, Path runsDir, int threads, List<String> sets, boolean quick,
-                         Optional<String> language, String command) {
+                         Optional<String> language, String command, Optional<Shard> shard) {
     public RunRequest {
         sets = List.copyOf(sets);
+    }
+
+    /** A request for the whole sweep. */
+    public RunRequest(Path experiment, Optional<Path> out, Path runsDir, int threads, List<String> sets, boolean quick,
+                      Optional<String> language, String command) {
+        this(experiment, out, runsDir, threads, sets, quick, language, command, Optional.empty());
     }
 }

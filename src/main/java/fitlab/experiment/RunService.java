@@ -30,17 +30,27 @@ public final class RunService {
         request.language().ifPresent(l -> sets.add("report.language=" + l));
         Experiment experiment = ExperimentLoader.load(request.experiment(), sets, request.quick());
         Path experimentDir = experiment.folder();
+        List<Cell> cells = request.shard().map(s -> s.select(experiment.cells())).orElse(experiment.cells());
+        if (cells.isEmpty()) {
+            throw new fitlab.UserError("--shard " + request.shard().get() + ": the sweep has only " + experiment.cells().size()
+                    + " cells; use at most " + experiment.cells().size() + " shards");
+        }
+        String suffix = request.shard().map(s -> "-shard-" + s.index() + "-of-" + s.count()).orElse("");
         RunFolder run = request.out().map(RunFolder::createAt)
-                .orElseGet(() -> RunFolder.createTimestamped(request.runsDir(), experiment.base().name(), LocalDateTime.now()));
+                .orElseGet(() -> RunFolder.createTimestamped(request.runsDir(), experiment.base().name(), LocalDateTime.now(), suffix));
         try (RunLock lock = RunLock.acquire(run.root())) {
             AtomicFiles.write(run.commandTxt(), request.command() + "\n");
             AtomicFiles.write(run.experimentYaml(), ConfigWriter.toYaml(experiment));
+            request.shard().ifPresent(s -> new ShardRecord(experiment.base().name(), ConfigHash.of(run.experimentYaml()), s.index(),
+                    s.count(), cells.stream().map(Cell::id).toList()).write(run));
             progress.message("run folder: " + run.root());
+            request.shard().ifPresent(s -> progress.message("shard " + s + ": " + cells.size() + " of " + experiment.cells().size() + " cells"));
+            // a shard writes every cell's data, so every shard folder holds the same data files as the whole run
             DataPlan data = DataPlan.build(experiment.cells(), run, experimentDir, true);
-            progress.message(diskEstimate(experiment.cells(), data));
+            progress.message(diskEstimate(cells, data));
             CellRunner runner = new CellRunner(run, experimentDir, progress, control,
-                    SweepRunner.evalHelpers(request.threads(), experiment.cells().size()));
-            List<CellSummary> summaries = named(run, () -> train(experiment.cells(), request.threads(), progress,
+                    SweepRunner.evalHelpers(request.threads(), cells.size()));
+            List<CellSummary> summaries = named(run, () -> train(cells, request.threads(), progress,
                     cell -> runner.run(cell, data.forCell(cell.id()))));
             writeSummary(run, experiment, summaries);
             return new RunResult(run, summaries);
@@ -57,7 +67,7 @@ public final class RunService {
             Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
             removeTornTempFiles(run);
             DataPlan data = dataOnDisk(experiment, run);
-            List<Cell> cells = experiment.cells();
+            List<Cell> cells = shardCells(run, experiment);
             long done = cells.stream().filter(c -> Files.isRegularFile(run.cell(c.id()).summaryJson())).count();
             CellRunner runner = new CellRunner(run, run.root(), progress, control,
                     SweepRunner.evalHelpers(threads, (int) (cells.size() - done)));
@@ -72,6 +82,20 @@ public final class RunService {
             writeSummary(run, experiment, summaries);
             return new RunResult(run, summaries);
         }
+    }
+
+    /** The cells a run folder trains: its shard's (checked against the folder's config) or all of them. */
+    private static List<Cell> shardCells(RunFolder run, Experiment experiment) {
+        if (!ShardRecord.exists(run)) {
+            return experiment.cells();
+        }
+        ShardRecord record = ShardRecord.read(run);
+        String hash = ConfigHash.of(run.experimentYaml());
+        if (!record.configHash().equals(hash)) {
+            throw new fitlab.UserError(ShardRecord.file(run) + ": configHash " + record.configHash() + " does not match "
+                    + run.experimentYaml() + " (" + hash + "); the shard folder was changed after it was started");
+        }
+        return record.asShard().select(experiment.cells());
     }
 
     /** Runs the cells; an interruption is reported with the run folder to resume. */
@@ -117,7 +141,8 @@ public final class RunService {
         }
     }
 
-    static void writeSummary(RunFolder run, Experiment experiment, List<CellSummary> summaries) {
+    /** Writes {@code summary.csv} from the cells' summaries and metrics on disk (diagnoses relative to these cells). */
+    public static void writeSummary(RunFolder run, Experiment experiment, List<CellSummary> summaries) {
         List<List<MetricsRow>> metrics = new ArrayList<>();
         for (CellSummary s : summaries) {
             metrics.add(MetricsLog.read(run.cell(s.cell()).metrics()));

@@ -35,6 +35,7 @@ public final class ReportPlan {
                 }
             }
         });
+        out.addAll(ClassCapacityChart.charts(run, m)); // a class run (fitlab merge of students' runs) only
         if (run.sweeps(LearningCurveChart.AXIS)) {
             for (AxisGroup g : SweepGroups.along(run, LearningCurveChart.AXIS,
                     c -> c.cell().config().data().train())) {
