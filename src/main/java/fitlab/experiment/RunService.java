@@ -30,13 +30,18 @@ public final class RunService {
         request.language().ifPresent(l -> sets.add("report.language=" + l));
         Experiment experiment = ExperimentLoader.load(request.experiment(), sets, request.quick());
         Path experimentDir = request.experiment().toAbsolutePath().getParent();
+        // Every check runs before the run folder exists: a user error leaves nothing behind.
+        DataPlan data = Preflight.check(experiment, experimentDir, progress);
+        request.out().ifPresent(RunFolder::checkUsable);
         RunFolder run = request.out().map(RunFolder::createAt)
                 .orElseGet(() -> RunFolder.createTimestamped(request.runsDir(), experiment.base().name(), LocalDateTime.now()));
         try (RunLock lock = RunLock.acquire(run.root())) {
+            removeTornTempFiles(run); // left in an --out folder by a run killed in its first moment
             AtomicFiles.write(run.commandTxt(), request.command() + "\n");
             AtomicFiles.write(run.experimentYaml(), ConfigWriter.toYaml(experiment));
             progress.message("run folder: " + run.root());
-            DataPlan data = DataPlan.build(experiment.cells(), run, experimentDir, true);
+            data.write(run);
+            Fingerprint.record(run);
             progress.message(diskEstimate(experiment.cells(), data));
             CellRunner runner = new CellRunner(run, experimentDir, progress, control,
                     SweepRunner.evalHelpers(request.threads(), experiment.cells().size()));
@@ -54,9 +59,20 @@ public final class RunService {
     public static RunResult resume(Path runDir, int threads, ProgressListener progress, RunControl control) {
         RunFolder run = RunFolder.existing(runDir);
         try (RunLock lock = RunLock.acquire(run.root())) {
-            Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
             removeTornTempFiles(run);
+            // Prove this is the experiment that was started before reading it: a config cut in half can still parse.
+            boolean recorded = Fingerprint.exists(run);
+            if (recorded) {
+                Fingerprint.verify(run);
+            } else if (Files.exists(run.root().resolve("cells"))) {
+                throw new fitlab.UserError(run.root() + ": has trained cells but no " + Fingerprint.FILE
+                        + ", so it cannot be shown to be the experiment that was started; start a new run");
+            }
+            Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
             DataPlan data = dataOnDisk(experiment, run);
+            if (!recorded) {
+                Fingerprint.record(run); // cut off before its first cell: the data is now complete
+            }
             List<Cell> cells = experiment.cells();
             long done = cells.stream().filter(c -> Files.isRegularFile(run.cell(c.id()).summaryJson())).count();
             CellRunner runner = new CellRunner(run, run.root(), progress, control,
