@@ -81,12 +81,25 @@ public final class RunService {
             List<CellSummary> summaries = named(run, () -> train(cells, threads, progress, cell -> {
                 CellFolder folder = run.cell(cell.id());
                 if (Files.isRegularFile(folder.summaryJson())) {
-                    return CellSummary.read(folder.summaryJson());
+                    if (MetricsLog.tornLine(folder.metrics()) == 0) {
+                        return CellSummary.read(folder.summaryJson());
+                    }
+                    // a finished cell whose log was torn afterwards (e.g. a full disk) is finished again from its
+                    // newest checkpoint, which rewrites the log exactly as it was
+                    deleteFile(folder.summaryJson());
                 }
                 return runner.finish(cell, data.forCell(cell.id()));
             }));
             writeSummary(run, experiment, summaries);
             return new RunResult(run, summaries);
+        }
+    }
+
+    private static void deleteFile(Path file) {
+        try {
+            Files.delete(file);
+        } catch (java.io.IOException e) {
+            throw new fitlab.UserError("cannot delete " + file + ": " + e.getMessage());
         }
     }
 
