@@ -118,8 +118,9 @@ final class ZipArchive implements Closeable {
                 }
                 inflated += size;
                 if (inflated > maxInflatedBytes) {
-                    throw new PthFormatException(where(e) + ": the compressed records inflate to more than the limit of "
-                            + maxInflatedBytes + " bytes (" + inflated + " so far); refusing a possible zip bomb");
+                    throw new PthFormatException(where(e) + ": the compressed records inflate to " + inflated
+                            + " bytes or more, which exceeds the inflate limit of " + maxInflatedBytes
+                            + " bytes; refusing a possible zip bomb");
                 }
             }
             total += size;
