@@ -8,6 +8,11 @@ import fitlab.config.Cell;
 import fitlab.config.Experiment;
 import fitlab.config.ExperimentLoader;
 import fitlab.config.OptimizerKind;
+import fitlab.experiment.ProgressListener;
+import fitlab.experiment.RunControl;
+import fitlab.experiment.RunRequest;
+import fitlab.experiment.RunService;
+import java.util.Optional;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +37,13 @@ import org.junit.jupiter.api.io.TempDir;
  * whole budget; what is checked, validation before the first write, is the same with or without the caps.
  */
 class LessonFuzzTest {
-    private static final long BUDGET_NANOS = 150_000_000_000L;
+    private static final long BUDGET_NANOS = 120_000_000_000L;
+    /**
+     * Valid mutants trained to the end (with their report) through the CLI; later valid ones are started with a stop
+     * already requested, which runs every check, creates the folder and writes the data and the first checkpoint,
+     * then stops as Ctrl-C does: the folder must then be one {@code run --resume} accepts.
+     */
+    private static final int FULL_RUNS = 5;
     /** No mutant may take longer, validation or a capped run with its report. */
     private static final long CASE_NANOS = 60_000_000_000L;
     /** A position: file:line:column, a byte offset, or the flag the value came from. */
@@ -59,6 +70,7 @@ class LessonFuzzTest {
         long start = System.nanoTime();
         int cases = 0;
         int ran = 0;
+        int stopped = 0;
         List<String> failures = new ArrayList<>();
         while (System.nanoTime() - start < BUDGET_NANOS && failures.size() < 5) {
             Path lesson = lessons.get(random.nextInt(lessons.size()));
@@ -68,22 +80,38 @@ class LessonFuzzTest {
             Files.write(file, mutant);
             Path out = dir.resolve("out-" + cases);
             List<String> args = new ArrayList<>(List.of("run", file.toString(), "--quick", "--out", out.toString(), "--threads", "2"));
-            args.addAll(caps(file));
+            List<String> caps = caps(file);
+            if (caps != null) {
+                args.addAll(caps);
+            }
             long t0 = System.nanoTime();
-            Cli.Result r = Cli.run(args.toArray(String[]::new));
-            long took = System.nanoTime() - t0;
             cases++;
-            String problem = problem(r, out, took);
+            String problem;
+            Cli.Result r;
+            if (caps != null && ran >= FULL_RUNS) {
+                problem = startedAndStopped(file, out, caps);
+                r = new Cli.Result(problem == null ? 130 : -1, "", "");
+                if (problem == STILL_USER_ERROR) {
+                    r = Cli.run(args.toArray(String[]::new)); // a check that needs the data: see how the CLI reports it
+                    problem = problem(r, out, System.nanoTime() - t0);
+                }
+            } else {
+                r = Cli.run(args.toArray(String[]::new));
+                problem = problem(r, out, System.nanoTime() - t0);
+            }
             if (problem != null) {
                 failures.add("mutant " + cases + " of " + lesson.getFileName() + ": " + problem + "\n--- mutant ---\n"
                         + new String(mutant, StandardCharsets.UTF_8) + "\n--- args --- " + args);
             }
             if (r.exitCode() == 0) {
                 ran++;
+            } else if (r.exitCode() == 130) {
+                stopped++;
             }
             deleteTree(out);
         }
-        System.out.println("lesson fuzz: " + cases + " mutants, " + ran + " ran to the end, " + failures.size() + " problems");
+        System.out.println("lesson fuzz: " + cases + " mutants, " + ran + " ran to the end, " + stopped
+                + " started and stopped, " + failures.size() + " problems");
         assertTrue(failures.isEmpty(), String.join("\n\n", failures));
         assertTrue(cases >= 50, "only " + cases + " mutants in the time budget");
     }
@@ -116,13 +144,44 @@ class LessonFuzzTest {
         return null;
     }
 
+    private static final String STILL_USER_ERROR = "user error";
+
+    /**
+     * Runs a valid mutant with a stop already requested: null when it stopped as Ctrl-C does with a folder that
+     * {@code run --resume} accepts (its config and fingerprint written), {@link #STILL_USER_ERROR} when a check
+     * refused it, else what went wrong.
+     */
+    private static String startedAndStopped(Path file, Path out, List<String> caps) {
+        List<String> sets = new ArrayList<>();
+        for (int i = 1; i < caps.size(); i += 2) {
+            sets.add(caps.get(i));
+        }
+        RunControl stopped = new RunControl();
+        stopped.requestStop();
+        RunRequest request = new RunRequest(file, Optional.of(out), out.resolveSibling("runs"), 2, sets, true, Optional.empty(),
+                "fitlab run " + file + " --quick --out " + out);
+        try {
+            RunService.run(request, ProgressListener.SILENT, stopped);
+            return Files.isRegularFile(out.resolve("summary.csv")) ? null : "finished without summary.csv";
+        } catch (RunControl.Interrupted expected) {
+            if (!Files.isRegularFile(out.resolve("experiment.yaml")) || !Files.isRegularFile(out.resolve("fingerprint.json"))) {
+                return "stopped, but the folder lacks experiment.yaml or fingerprint.json";
+            }
+            return null;
+        } catch (UserError | fitlab.pth.PthFormatException e) {
+            return Files.exists(out) ? "refused after the folder was made: " + e.getMessage() : STILL_USER_ERROR;
+        } catch (Throwable t) {
+            return "threw " + t;
+        }
+    }
+
     /** --set caps on epochs and rows for a mutant that loads, so that a valid one trains in seconds. */
     private static List<String> caps(Path file) {
         Experiment e;
         try {
             e = ExperimentLoader.load(file, List.of(), true);
         } catch (UserError | fitlab.pth.PthFormatException invalid) {
-            return List.of(); // the CLI run reports the same error
+            return null; // the CLI run reports the same error
         }
         List<String> caps = new ArrayList<>();
         boolean manyEpochs = false;
