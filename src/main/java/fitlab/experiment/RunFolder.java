@@ -80,7 +80,7 @@ public record RunFolder(Path root) {
     /** An existing run folder (for report, verify, resume). */
     public static RunFolder existing(Path root) {
         if (!Files.isRegularFile(root.resolve(EXPERIMENT))) {
-            if (Files.isDirectory(root) && Files.isRegularFile(root.resolve(COMMAND)) && isUnstarted(root)) {
+            if (Files.isDirectory(root) && isUnstarted(root)) {
                 throw new UserError(root + ": this run was stopped before it started (no " + EXPERIMENT + " yet), so there "
                         + "is nothing to continue; start it again with: " + restartCommand(root));
             }
@@ -91,11 +91,13 @@ public record RunFolder(Path root) {
 
     /** The recorded command, with {@code --out} naming this folder when it had none (run --out accepts the folder). */
     private static String restartCommand(Path root) {
-        String command;
+        String command = "";
         try {
-            command = Files.readString(root.resolve(COMMAND)).strip();
+            if (Files.isRegularFile(root.resolve(COMMAND))) {
+                command = Files.readString(root.resolve(COMMAND)).strip();
+            }
         } catch (IOException e) {
-            command = "";
+            command = ""; // the generic command below still works
         }
         if (command.isEmpty()) {
             return "fitlab run EXPERIMENT.yaml --out " + root;
