@@ -31,8 +31,8 @@ public final class RunService {
         Experiment experiment = ExperimentLoader.load(request.experiment(), sets, request.quick());
         Path experimentDir = request.experiment().toAbsolutePath().getParent();
         // Every check runs before the run folder exists: a user error leaves nothing behind.
-        DataPlan data = Preflight.check(experiment, experimentDir, progress);
         request.out().ifPresent(RunFolder::checkUsable);
+        DataPlan data = Preflight.check(experiment, experimentDir, progress);
         RunFolder run = request.out().map(RunFolder::createAt)
                 .orElseGet(() -> RunFolder.createTimestamped(request.runsDir(), experiment.base().name(), LocalDateTime.now()));
         try (RunLock lock = RunLock.acquire(run.root())) {
