@@ -228,8 +228,12 @@ class CrashSafetyTest {
     static void waitForEpochs(Path metrics, int epochs) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            if (Files.exists(metrics) && MetricsLog.read(metrics).size() > epochs) {
-                return;
+            try {
+                if (Files.exists(metrics) && MetricsLog.read(metrics).size() > epochs) {
+                    return;
+                }
+            } catch (fitlab.UserError e) {
+                // the file exists but its header is not written yet: look again
             }
             Thread.sleep(20);
         }
