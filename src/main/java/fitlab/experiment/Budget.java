@@ -21,8 +21,8 @@ record Budget(long parameters, long memoryBytes, double work) {
 
     /**
      * The largest work accepted, in parameter-row-epochs (one multiply-add of one weight for one row in one epoch,
-     * the training rows counted three times for the forward pass, the backward pass and the update). It is about a
-     * hundred times the largest bundled lesson's full run; at a few ×10⁹ per second it is hours of training.
+     * the training rows counted three times for the forward pass, the backward pass and the update). It is more than a
+     * hundred times the largest bundled lesson's full run, so only a typo or an absurd config reaches it.
      */
     static final double MAX_WORK = 1e14;
 
