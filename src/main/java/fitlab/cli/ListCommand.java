@@ -19,17 +19,21 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "Folder of experiment YAML files (default: the bundled experiments/).")
     Path dir;
 
-    @Option(names = "--lang", description = "Language of the questions: en or zh.", defaultValue = "en")
-    String lang;
+    @Option(names = "--lang", paramLabel = "en|zh", description = "Language of the questions: en or zh.", defaultValue = "en")
+    Language lang;
 
     @Override
     public Integer call() {
         Path folder = dir != null ? dir : BundledExperiments.folder();
+        if (!Files.isDirectory(folder)) {
+            throw new fitlab.UserError("--dir " + folder + ": " + (Files.exists(folder) ? "not a folder" : "no such folder")
+                    + "; expected a folder of experiment files named NN-name.yaml");
+        }
         List<Path> files = BundledExperiments.lessons(folder);
         var out = spec.commandLine().getOut();
         for (Path f : files) {
             Experiment e = ExperimentLoader.load(f, List.of(), false);
-            out.printf("%-40s %3d cells  %s%n", folder.relativize(f), e.cells().size(), e.base().question().in(lang));
+            out.printf("%-40s %3d cells  %s%n", folder.relativize(f), e.cells().size(), e.base().question().in(lang.code()));
         }
         out.flush();
         return FitlabCommand.OK;

@@ -25,8 +25,11 @@ public final class ConfigBinder {
     public static ExperimentConfig bind(YamlNode tree, String defaultName, Path baseDir) {
         Section root = Section.root(tree);
         String name = root.string("name", defaultName);
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw root.error("name", root.node("name").orElse(null), "use letters, digits, '.', '_' or '-' only, got '" + name + "'");
+        // The name becomes a folder under runs/: starting with a letter or digit rules out "." and "..", which would
+        // put the run folder beside or above runs/.
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+            throw root.error("name", root.node("name").orElse(null), "use up to 100 letters, digits, '.', '_' or '-', "
+                    + "starting with a letter or digit, got '" + name + "'");
         }
         // the run folder is named after the experiment, and run folders are copied to Windows laptops
         Optional<String> unportable = fitlab.io.PortableNames.problem(name);
@@ -38,7 +41,7 @@ public final class ConfigBinder {
         DataConfig data = data(root.section("data"), baseDir);
         ModelConfig model = model(root.section("model"), baseDir);
         TrainingConfig training = training(root.section("training"));
-        EarlyStoppingSettings stopping = earlyStopping(root.section("early_stopping"));
+        EarlyStoppingSettings stopping = earlyStopping(root.section("early_stopping"), data);
         CheckpointConfig checkpoint = checkpoint(root.section("checkpoint"));
         ReportConfig report = report(root.section("report"));
         root.finish();
@@ -79,6 +82,10 @@ public final class ConfigBinder {
                 kind == DataKind.CSV ? 0 : 2, 100);
         if (kind == DataKind.CSV && classes == 1) {
             throw s.error("classes", s.node("classes").orElse(null), "expected 0 (regression) or at least 2 classes");
+        }
+        if ((kind == DataKind.MOONS || kind == DataKind.CIRCLES || kind == DataKind.XOR) && classes != 2) {
+            throw s.error("classes", s.node("classes").orElse(null), "kind " + kind.yamlName()
+                    + " always has 2 classes, got " + classes + " (spiral and gaussians take any number)");
         }
         String path = resolve(s.string("path", ""), baseDir);
         if (kind == DataKind.CSV && path.isBlank()) {
@@ -121,10 +128,11 @@ public final class ConfigBinder {
     private static double number(Section s, String key, YamlNode n) {
         if (n instanceof YamlNode.Scalar sc
                 && (sc.type() == YamlNode.ScalarType.INTEGER || sc.type() == YamlNode.ScalarType.FLOAT)) {
-            double v = Double.parseDouble(sc.text().trim());
+            double v = fitlab.config.yaml.YamlNumbers.decimal(sc.text()).orElse(Double.NaN);
             if (Double.isFinite(v)) {
                 return v;
             }
+            throw s.error(key, n, "expected a finite number, got " + sc.text().trim());
         }
         throw s.error(key, n, "expected a number");
     }
@@ -197,12 +205,18 @@ public final class ConfigBinder {
         return new double[] {b.get(0), b.get(1)};
     }
 
-    private static EarlyStoppingSettings earlyStopping(Section s) {
+    private static EarlyStoppingSettings earlyStopping(Section s, DataConfig data) {
         String monitor = s.string("monitor", "validation_loss");
         List<String> monitors = List.of("validation_loss", "train_loss", "validation_accuracy", "train_accuracy");
         if (!monitors.contains(monitor)) {
             throw s.error("monitor", s.node("monitor").orElse(null), "expected one of " + String.join(" | ", monitors)
                     + ", got '" + monitor + "'" + fitlab.config.yaml.Suggest.hint(monitor, monitors));
+        }
+        boolean classification = data.kind().isClassification() || (data.kind() == DataKind.CSV && data.classes() >= 2);
+        if (monitor.endsWith("_accuracy") && !classification) {
+            throw s.error("monitor", s.node("monitor").orElse(null), monitor + " needs a classification task, but data.kind "
+                    + data.kind().yamlName() + (data.kind() == DataKind.CSV ? " with classes: 0" : "")
+                    + " is regression (no accuracy is measured); use validation_loss or train_loss");
         }
         String mode = s.string("mode", "auto");
         if (!List.of("auto", "min", "max").contains(mode)) {
@@ -223,7 +237,8 @@ public final class ConfigBinder {
         double gl = s.decimal("gl_alpha", 5.0, 0, true, BIG);
         double pq = s.decimal("pq_alpha", 0.5, 0, true, BIG);
         int up = s.integer("up_strips", 3, 1, 1000);
-        int strip = s.integer("strip_length", 5, 1, 1000);
+        // k = 1 would make Prechelt's training progress P_k always 0, so PQ would divide by zero
+        int strip = s.integer("strip_length", 5, 2, 1000);
         s.finish();
         return new EarlyStoppingSettings(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch,
                 action, stopOn, gl, pq, up, strip);

@@ -57,7 +57,18 @@ public final class ExperimentLoader {
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "").replaceFirst("^\\d+-", "");
         Path baseDir = Experiment.folderOf(file);
         ExperimentConfig base = ConfigBinder.bind(root, defaultName, baseDir);
-        return new Experiment(file, base, axes, expand(root, axes, defaultName, baseDir));
+        Map<String, Location> locations = new LinkedHashMap<>();
+        collectLocations(root, "", locations);
+        return new Experiment(file, base, axes, expand(root, axes, defaultName, baseDir), locations);
+    }
+
+    private static void collectLocations(YamlNode node, String path, Map<String, Location> into) {
+        into.put(path, node.location());
+        if (node instanceof YamlNode.Mapping m) {
+            for (YamlNode.Entry e : m.entries().values()) {
+                collectLocations(e.value(), path.isEmpty() ? e.key() : path + "." + e.key(), into);
+            }
+        }
     }
 
     private static YamlNode.Mapping applyQuick(YamlNode.Mapping root, YamlNode quickNode) {

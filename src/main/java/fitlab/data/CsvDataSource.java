@@ -23,9 +23,9 @@ final class CsvDataSource {
         }
         Path path = baseDir.resolve(config.path());
         if (Files.isDirectory(path)) {
-            return DatasetFiles.read(path);
+            return DatasetFiles.read(path, config.classes());
         }
-        Dataset all = DatasetCsv.read(path, "all");
+        Dataset all = DatasetCsv.read(path, "all", false, config.classes());
         long wanted = (long) config.train() + config.validation() + config.test();
         if (wanted > all.rows()) {
             throw new UserError("data.train/validation/test: " + config.train() + " + " + config.validation() + " + "

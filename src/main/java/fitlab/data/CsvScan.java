@@ -27,6 +27,14 @@ record CsvScan(int features, int rows, String canonical) {
     private static final String EXPECTED_HEADER = "expected the header x,y (one feature) or x1,x2,...,y";
 
     static CsvScan of(String file, byte[] bytes, boolean allowNoRows) {
+        return of(file, bytes, allowNoRows, 0);
+    }
+
+    /**
+     * As {@link #of(String, byte[], boolean)}; with {@code classes} of 2 or more, every y must also be a class index
+     * 0..classes-1 (checked here, where the line is known, rather than by the loss once training has begun).
+     */
+    static CsvScan of(String file, byte[] bytes, boolean allowNoRows, int classes) {
         String text = decode(file, bytes);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -54,6 +62,9 @@ record CsvScan(int features, int rows, String canonical) {
             }
             for (int c = 0; c < cells.size(); c++) {
                 checkNumber(file, lineNumber, c + 1, names.get(c), cells.get(c));
+            }
+            if (classes >= 2) {
+                checkClass(file, lineNumber, cells.size(), cells.get(cells.size() - 1), classes);
             }
             canonical.append(String.join(",", cells)).append('\n');
             rows++;
@@ -103,6 +114,14 @@ record CsvScan(int features, int rows, String canonical) {
         }
         if (Double.isInfinite(Double.parseDouble(cell))) {
             throw new UserError(where + "expected a finite number, got " + cell + " (too large for a double)");
+        }
+    }
+
+    private static void checkClass(String file, int line, int column, String cell, int classes) {
+        double y = Double.parseDouble(cell);
+        if (y != Math.rint(y) || y < 0 || y > classes - 1) {
+            throw new UserError(file + ":" + line + ": column " + column + " (y): expected a class index 0.." + (classes - 1)
+                    + " (data.classes: " + classes + "), got " + cell);
         }
     }
 

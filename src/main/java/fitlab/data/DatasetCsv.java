@@ -59,15 +59,19 @@ public final class DatasetCsv {
      * @throws UserError naming the file, line and column, and what was expected
      */
     public static Dataset read(Path file, String name) {
-        return read(file, name, false);
+        return read(file, name, false, 0);
     }
 
     /** As {@link #read(Path, String)}, but a header without rows gives an empty dataset (e.g. an empty split). */
     public static Dataset readAllowingEmpty(Path file, String name) {
-        return read(file, name, true);
+        return read(file, name, true, 0);
     }
 
-    private static Dataset read(Path file, String name, boolean allowNoRows) {
+    /**
+     * As {@link #read(Path, String)} (or {@link #readAllowingEmpty} with {@code allowNoRows}), checking with
+     * {@code classes} of 2 or more that every y is a class index 0..classes-1, with the line of the first that is not.
+     */
+    public static Dataset read(Path file, String name, boolean allowNoRows, int classes) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -76,7 +80,7 @@ public final class DatasetCsv {
         } catch (IOException e) {
             throw new UserError(file + ": cannot read: " + e, e);
         }
-        CsvScan scan = CsvScan.of(file.toString(), bytes, allowNoRows);
+        CsvScan scan = CsvScan.of(file.toString(), bytes, allowNoRows, classes);
         ColumnType[] types = new ColumnType[scan.features() + 1];
         java.util.Arrays.fill(types, ColumnType.DOUBLE);
         Table table = Table.read().csv(CsvReadOptions.builder(new StringReader(scan.canonical()))

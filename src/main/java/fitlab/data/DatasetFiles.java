@@ -35,9 +35,14 @@ public final class DatasetFiles {
      * @throws UserError for a bad file, or when the files disagree on the number of features
      */
     public static Splits read(Path folder) {
-        Dataset train = DatasetCsv.read(folder.resolve(TRAIN), "train");
-        Dataset validation = DatasetCsv.readAllowingEmpty(folder.resolve(VALIDATION), "validation");
-        Dataset test = DatasetCsv.readAllowingEmpty(folder.resolve(TEST), "test");
+        return read(folder, 0);
+    }
+
+    /** As {@link #read(Path)}; with {@code classes} of 2 or more every y must be a class index 0..classes-1. */
+    public static Splits read(Path folder, int classes) {
+        Dataset train = DatasetCsv.read(folder.resolve(TRAIN), "train", false, classes);
+        Dataset validation = DatasetCsv.read(folder.resolve(VALIDATION), "validation", true, classes);
+        Dataset test = DatasetCsv.read(folder.resolve(TEST), "test", true, classes);
         for (Dataset other : new Dataset[] {validation, test}) {
             if (other.features() != train.features()) {
                 throw new UserError(folder.resolve(other.name() + ".csv") + ":1: expected the same columns as "

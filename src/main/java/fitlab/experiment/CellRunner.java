@@ -70,6 +70,15 @@ final class CellRunner {
             deleteTree(folder.root());
             return run(cell, data);
         }
+        // the newest checkpoint whose metrics row is complete (a row torn after its checkpoint was written, e.g. by a
+        // full disk, is measured again)
+        List<MetricsRow> logged = Files.isRegularFile(folder.metrics()) ? MetricsLog.read(folder.metrics()) : List.of();
+        int lastLogged = logged.isEmpty() ? -1 : logged.get(logged.size() - 1).epoch();
+        epochs = epochs.stream().filter(e -> e <= lastLogged).toList();
+        if (epochs.isEmpty()) {
+            deleteTree(folder.root());
+            return run(cell, data);
+        }
         int from = epochs.get(epochs.size() - 1);
         Checkpoint checkpoint = Checkpoints.read(folder.checkpoint(from));
         MetricsLog.truncateAfter(folder.metrics(), from);

@@ -56,7 +56,7 @@ final class DataPlan {
             String dir = dirs.get(cell.id());
             CellData data = plan.byKey.get(key);
             if (data == null) {
-                Splits onDisk = DatasetFiles.read(run.root().resolve(dir));
+                Splits onDisk = DatasetFiles.read(run.root().resolve(dir), classes(key.data()));
                 DataConfig d = key.data();
                 data = new CellData(onDisk, augmented(onDisk, d, key.seed()), dir, noiseFloor(d), classes(d));
                 plan.byKey.put(key, data);
@@ -66,12 +66,20 @@ final class DataPlan {
         return plan;
     }
 
+    /** σ² of generated regression data; none for noise-free data, which the diagnosis then judges without a floor. */
     private static Double noiseFloor(DataConfig d) {
-        return d.kind() == DataKind.REGRESSION1D ? d.noise() * d.noise() : null;
+        return d.kind() == DataKind.REGRESSION1D && d.noise() > 0 ? d.noise() * d.noise() : null;
     }
 
     private static int classes(DataConfig d) {
         return d.kind().isClassification() || d.kind() == DataKind.CSV ? d.classes() : 0;
+    }
+
+    /** Writes each distinct dataset of a plan built without writing (what {@link Preflight} checked). */
+    void write(RunFolder run) {
+        for (CellData data : byKey.values()) {
+            DatasetFiles.write(data.splits(), run.root().resolve(data.dataDir()));
+        }
     }
 
     CellData forCell(String cellId) {

@@ -46,6 +46,32 @@ public final class MetricsLog {
         write(file, sb.toString(), StandardOpenOption.APPEND);
     }
 
+    /**
+     * The 1-based line number of a torn last line (bytes after the last newline, left by a crash or a full disk in
+     * the middle of an append), or 0 when the file ends cleanly. Reading ignores such a line; what shows a run as
+     * finished (the report) must refuse it instead.
+     */
+    public static int tornLine(Path file) {
+        byte[] all;
+        try {
+            all = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserError(file + ": no such file");
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read: " + e.getMessage());
+        }
+        if (all.length == 0 || all[all.length - 1] == '\n') {
+            return 0;
+        }
+        int line = 1;
+        for (byte b : all) {
+            if (b == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
     /** All complete rows, in order; a torn last line is ignored. */
     public static List<MetricsRow> read(Path file) {
         List<String> lines = completeLines(file);

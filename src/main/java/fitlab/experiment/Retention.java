@@ -47,6 +47,11 @@ final class Retention implements AutoCloseable {
     private final CheckpointWriter writer;
     /** The epoch files as they are once the writer has caught up. */
     private final Deque<Integer> written = new ArrayDeque<>();
+    /**
+     * Epoch files off the {@code every} grid, written only because the run was interrupted there (so it can resume
+     * from them). An uninterrupted run never has them, so each is deleted as soon as a newer epoch file exists.
+     */
+    private final java.util.Set<Integer> interruptOnly = new java.util.HashSet<>();
     private int bestWritten = -1;
 
     Retention(CheckpointConfig config, CellFolder folder) {
@@ -64,6 +69,9 @@ final class Retention implements AutoCloseable {
         for (int epoch : CheckpointFiles.epochs(folder)) {
             if (epoch <= lastEpoch) {
                 r.written.addLast(epoch);
+                if (epoch % config.every() != 0) {
+                    r.interruptOnly.add(epoch);
+                }
             }
         }
         r.bestWritten = bestWritten;
@@ -80,6 +88,9 @@ final class Retention implements AutoCloseable {
             Checkpoint c = make.get();
             writer.submit(() -> Checkpoints.writeBytes(Checkpoints.toBytes(c, file), file));
             written.addLast(epoch);
+            if (epoch % config.every() != 0) {
+                interruptOnly.add(epoch);
+            }
         }
         writer.drain();
     }
@@ -154,6 +165,14 @@ final class Retention implements AutoCloseable {
     private List<Path> prune(int bestEpoch, boolean finished) {
         List<Path> obsolete = new ArrayList<>();
         int newest = written.isEmpty() ? -1 : written.peekLast();
+        // first the files only an interruption wrote, so that they do not count among the last N below
+        for (Integer epoch : written.toArray(new Integer[0])) {
+            if (interruptOnly.contains(epoch) && epoch != newest) {
+                obsolete.add(folder.checkpoint(epoch));
+                written.remove(epoch);
+                interruptOnly.remove(epoch);
+            }
+        }
         for (Integer epoch : written.toArray(new Integer[0])) {
             var policy = config.keep();
             boolean keep;

@@ -44,21 +44,38 @@ public record RunFolder(Path root) {
         throw new UserError("cannot find a free run folder name under " + parent);
     }
 
-    /** Uses {@code out}, which must not exist or be an empty folder. */
+    /**
+     * Fails unless {@code out} can become a run folder: it does not exist, or is a folder that is empty or holds only
+     * what a run killed in its first moment leaves (see {@link #isUnstarted}). Checked before anything is written.
+     */
+    public static void checkUsable(Path out) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserError("--out " + out + ": exists and is not a folder");
+        }
+        if (Files.isDirectory(out) && !isUnstarted(out)) {
+            throw new UserError("--out " + out + ": folder is not empty; a run folder is never overwritten (use --resume to continue it)");
+        }
+    }
+
+    /**
+     * Whether a folder holds nothing of a run: it is empty, or holds only the lock file, {@code command.txt} and temp
+     * files of atomic writes, which is what a run killed before it wrote its {@code experiment.yaml} leaves. Such a
+     * folder may be used by {@code run --out} again (the lock keeps out a run that is still going).
+     */
+    public static boolean isUnstarted(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString())
+                    .allMatch(n -> n.equals(RunLock.FILE) || n.equals(COMMAND) || n.startsWith(".") && n.endsWith(".tmp"));
+        } catch (IOException e) {
+            throw new UserError("cannot list " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** Uses {@code out}, which must not exist or be an empty (or unstarted, see {@link #isUnstarted}) folder. */
     public static RunFolder createAt(Path out) {
+        checkUsable(out);
         try {
-            if (Files.exists(out)) {
-                if (!Files.isDirectory(out)) {
-                    throw new UserError("--out " + out + ": exists and is not a folder");
-                }
-                try (Stream<Path> s = Files.list(out)) {
-                    if (s.findAny().isPresent()) {
-                        throw new UserError("--out " + out + ": folder is not empty; a run folder is never overwritten (use --resume to continue it)");
-                    }
-                }
-            } else {
-                Files.createDirectories(out);
-            }
+            Files.createDirectories(out);
             return new RunFolder(out);
         } catch (IOException e) {
             throw new UserError("cannot create run folder " + out + ": " + e.getMessage());
@@ -68,9 +85,30 @@ public record RunFolder(Path root) {
     /** An existing run folder (for report, verify, resume). */
     public static RunFolder existing(Path root) {
         if (!Files.isRegularFile(root.resolve(EXPERIMENT))) {
+            if (Files.isDirectory(root) && isUnstarted(root)) {
+                throw new UserError(root + ": this run was stopped before it started (no " + EXPERIMENT + " yet), so there "
+                        + "is nothing to continue; start it again with: " + restartCommand(root));
+            }
             throw new UserError(root + ": not a fitlab run folder (no " + EXPERIMENT + ")");
         }
         return new RunFolder(root);
+    }
+
+    /** The recorded command, with {@code --out} naming this folder when it had none (run --out accepts the folder). */
+    private static String restartCommand(Path root) {
+        String command = "";
+        try {
+            if (Files.isRegularFile(root.resolve(COMMAND))) {
+                command = Files.readString(root.resolve(COMMAND)).strip();
+            }
+        } catch (IOException e) {
+            command = ""; // the generic command below still works
+        }
+        if (command.isEmpty()) {
+            return "fitlab run EXPERIMENT.yaml --out " + root;
+        }
+        String line = command.startsWith("fitlab ") ? command : "fitlab " + command;
+        return line.contains(" --out") ? line : line + " --out " + root;
     }
 
     public Path experimentYaml() {

@@ -36,17 +36,21 @@ public final class RunService {
                     + " cells; use at most " + experiment.cells().size() + " shards");
         }
         String suffix = request.shard().map(s -> "-shard-" + s.index() + "-of-" + s.count()).orElse("");
+        // Every check runs before the run folder exists: a user error leaves nothing behind.
+        request.out().ifPresent(RunFolder::checkUsable);
+        DataPlan data = Preflight.check(experiment, experimentDir, progress);
         RunFolder run = request.out().map(RunFolder::createAt)
                 .orElseGet(() -> RunFolder.createTimestamped(request.runsDir(), experiment.base().name(), LocalDateTime.now(), suffix));
         try (RunLock lock = RunLock.acquire(run.root())) {
+            removeTornTempFiles(run); // left in an --out folder by a run killed in its first moment
             AtomicFiles.write(run.commandTxt(), request.command() + "\n");
             AtomicFiles.write(run.experimentYaml(), ConfigWriter.toYaml(experiment));
             request.shard().ifPresent(s -> new ShardRecord(experiment.base().name(), ConfigHash.of(run.experimentYaml()), s.index(),
                     s.count(), cells.stream().map(Cell::id).toList()).write(run));
             progress.message("run folder: " + run.root());
             request.shard().ifPresent(s -> progress.message("shard " + s + ": " + cells.size() + " of " + experiment.cells().size() + " cells"));
-            // a shard writes every cell's data, so every shard folder holds the same data files as the whole run
-            DataPlan data = DataPlan.build(experiment.cells(), run, experimentDir, true);
+            data.write(run);
+            Fingerprint.record(run);
             progress.message(diskEstimate(cells, data));
             CellRunner runner = new CellRunner(run, experimentDir, progress, control,
                     SweepRunner.evalHelpers(request.threads(), cells.size()));
@@ -64,9 +68,20 @@ public final class RunService {
     public static RunResult resume(Path runDir, int threads, ProgressListener progress, RunControl control) {
         RunFolder run = RunFolder.existing(runDir);
         try (RunLock lock = RunLock.acquire(run.root())) {
-            Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
             removeTornTempFiles(run);
+            // Prove this is the experiment that was started before reading it: a config cut in half can still parse.
+            boolean recorded = Fingerprint.exists(run);
+            if (recorded) {
+                Fingerprint.verify(run);
+            } else if (Files.exists(run.root().resolve("cells"))) {
+                throw new fitlab.UserError(run.root() + ": has trained cells but no " + Fingerprint.FILE
+                        + ", so it cannot be shown to be the experiment that was started; start a new run");
+            }
+            Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
             DataPlan data = dataOnDisk(experiment, run);
+            if (!recorded) {
+                Fingerprint.record(run); // cut off before its first cell: the data is now complete
+            }
             List<Cell> cells = shardCells(run, experiment);
             long done = cells.stream().filter(c -> Files.isRegularFile(run.cell(c.id()).summaryJson())).count();
             CellRunner runner = new CellRunner(run, run.root(), progress, control,
@@ -75,7 +90,12 @@ public final class RunService {
             List<CellSummary> summaries = named(run, () -> train(cells, threads, progress, cell -> {
                 CellFolder folder = run.cell(cell.id());
                 if (Files.isRegularFile(folder.summaryJson())) {
-                    return CellSummary.read(folder.summaryJson());
+                    if (MetricsLog.tornLine(folder.metrics()) == 0) {
+                        return CellSummary.read(folder.summaryJson());
+                    }
+                    // a finished cell whose log was torn afterwards (e.g. a full disk) is finished again from its
+                    // newest checkpoint, which rewrites the log exactly as it was
+                    deleteFile(folder.summaryJson());
                 }
                 return runner.finish(cell, data.forCell(cell.id()));
             }));
@@ -96,6 +116,14 @@ public final class RunService {
                     + run.experimentYaml() + " (" + hash + "); the shard folder was changed after it was started");
         }
         return record.asShard().select(experiment.cells());
+    }
+
+    private static void deleteFile(Path file) {
+        try {
+            Files.delete(file);
+        } catch (java.io.IOException e) {
+            throw new fitlab.UserError("cannot delete " + file + ": " + e.getMessage());
+        }
     }
 
     /** Runs the cells; an interruption is reported with the run folder to resume. */

@@ -141,7 +141,18 @@ public final class VerifyService {
             case "all" -> new ArrayList<>(present);
             case "last" -> List.of(present.last());
             case "best" -> List.of(CellSummary.read(folder.summaryJson()).bestEpoch());
-            default -> parseList(epochs);
+            default -> {
+                List<Integer> wanted = parseList(epochs);
+                for (int e : wanted) {
+                    if (!present.contains(e)) {
+                        // asking for a checkpoint that is not there is a user error (exit 2), not a failed check (exit 1)
+                        throw new UserError("--epochs " + epochs + ": " + folder.checkpoints() + " has no epoch " + e
+                                + " (it holds " + present.size() + " checkpoints, epochs " + present.first() + ".." + present.last()
+                                + "; fitlab verify RUN_DIR --epochs all checks every one)");
+                    }
+                }
+                yield wanted;
+            }
         };
     }
 

@@ -43,6 +43,15 @@ public enum DType {
         return this == FLOAT64 || this == FLOAT32 || this == FLOAT16 || this == BFLOAT16;
     }
 
+    /** The dtypes fitlab reads, for messages: {@code float64, float32, ...}. */
+    static String supportedNames() {
+        StringBuilder b = new StringBuilder();
+        for (DType d : values()) {
+            b.append(b.length() == 0 ? "" : ", ").append(d.torchName());
+        }
+        return b.toString();
+    }
+
     public static Optional<DType> fromStorageClass(String name) {
         for (DType d : values()) {
             if (d.storageClass.equals(name)) {

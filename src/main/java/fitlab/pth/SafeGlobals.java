@@ -34,6 +34,28 @@ final class SafeGlobals {
         this.allowedClasses = allowedClasses;
     }
 
+    /** PyTorch's storage classes and dtypes that fitlab has no {@link DType} for, with the dtype's name. */
+    private static final Map<String, String> UNSUPPORTED = Map.ofEntries(
+            Map.entry("ComplexDoubleStorage", "complex128"), Map.entry("ComplexFloatStorage", "complex64"),
+            Map.entry("ComplexHalfStorage", "complex32"), Map.entry("QInt8Storage", "qint8"),
+            Map.entry("QUInt8Storage", "quint8"), Map.entry("QInt32Storage", "qint32"),
+            Map.entry("QUInt4x2Storage", "quint4x2"), Map.entry("QUInt2x4Storage", "quint2x4"),
+            Map.entry("complex128", "complex128"), Map.entry("complex64", "complex64"), Map.entry("complex32", "complex32"),
+            Map.entry("cdouble", "complex128"), Map.entry("cfloat", "complex64"), Map.entry("chalf", "complex32"),
+            Map.entry("qint8", "qint8"), Map.entry("quint8", "quint8"), Map.entry("qint32", "qint32"),
+            Map.entry("quint4x2", "quint4x2"), Map.entry("quint2x4", "quint2x4"));
+
+    /**
+     * The dtype a {@code torch} global names when it is a real PyTorch storage class or dtype that fitlab cannot
+     * read (complex, quantised), so the error says "unsupported dtype" rather than that the file is malformed.
+     */
+    static Optional<String> unsupportedDtype(String module, String name) {
+        if (!module.equals("torch") && !module.equals("torch.storage")) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(UNSUPPORTED.get(name));
+    }
+
     /** The global, or empty when it is not allowed. */
     Optional<PyGlobal> resolve(String module, String name) {
         String mod = module.equals("__builtin__") ? "builtins" : module;

@@ -210,6 +210,9 @@ final class Unpickler {
 
     private PyGlobal resolve(String module, String name) {
         referencedGlobals.add(module + "." + name);
+        SafeGlobals.unsupportedDtype(module, name).ifPresent(dtype -> {
+            throw fail("unsupported dtype " + dtype + " (" + module + "." + name + "); fitlab reads " + DType.supportedNames());
+        });
         return globals.resolve(module, name).orElseThrow(() -> fail("global '" + module + "." + name
                 + "' is not allowed (only PyTorch's weights_only allowlist, plus classes the caller allows)"));
     }

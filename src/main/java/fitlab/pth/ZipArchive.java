@@ -60,6 +60,7 @@ final class ZipArchive implements Closeable {
             if (first == null) {
                 throw new PthFormatException(source + ": the zip archive is empty; expected <folder>/data.pkl");
             }
+            checkDeclaredSizes();
             root = first.substring(0, first.indexOf('/') + 1);
             for (Map.Entry<String, ZipEntry> e : entries.entrySet()) {
                 if (e.getKey().startsWith(root)) {
@@ -79,6 +80,59 @@ final class ZipArchive implements Closeable {
             closeQuietly();
             throw e instanceof PthFormatException p ? p : new PthFormatException(source + ": damaged zip directory (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * DEFLATE cannot expand data more than 1032 times (a 258-byte match coded in about 2 bits), so a record claiming
+     * more is lying; a small allowance covers the stream's own header bytes.
+     */
+    private static final long MAX_DEFLATE_RATIO = 1032;
+
+    /**
+     * Every record's declared size is checked before anything is allocated or inflated: stored records against the
+     * file, deflated ones against what their compressed bytes can possibly hold and, all together, against the
+     * inflate limit and a share of the heap. A zip bomb (many records that each inflate to hundreds of megabytes) is
+     * refused here, with one line, instead of exhausting the heap record by record.
+     */
+    private void checkDeclaredSizes() {
+        long heapShare = Runtime.getRuntime().maxMemory() / 4;
+        long total = 0;
+        long inflated = 0;
+        for (ZipEntry e : entries.values()) {
+            long size = e.getSize();
+            long packed = e.getCompressedSize();
+            if (size < 0 || packed < 0) {
+                throw new PthFormatException(where(e) + ": its size is not in the zip directory");
+            }
+            if (e.getMethod() == ZipEntry.STORED) {
+                if (size > fileSize) {
+                    throw new PthFormatException(where(e) + ": declared size " + size + " bytes exceeds the file size " + fileSize);
+                }
+            } else {
+                if (packed > fileSize) {
+                    throw new PthFormatException(where(e) + ": compressed size " + packed + " bytes exceeds the file size " + fileSize);
+                }
+                if (size > packed * MAX_DEFLATE_RATIO + 1024) {
+                    throw new PthFormatException(where(e) + ": declares " + size + " bytes from " + packed
+                            + " compressed bytes, more than DEFLATE can expand to; the zip directory is damaged or forged");
+                }
+                inflated += size;
+                if (inflated > maxInflatedBytes) {
+                    throw new PthFormatException(where(e) + ": the compressed records inflate to " + inflated
+                            + " bytes or more, which exceeds the inflate limit of " + maxInflatedBytes
+                            + " bytes; refusing a possible zip bomb");
+                }
+            }
+            total += size;
+            if (total > heapShare) {
+                throw new PthFormatException(where(e) + ": the records declare " + total + " bytes in all, more than a quarter of "
+                        + "the " + Runtime.getRuntime().maxMemory() + "-byte heap; refusing to load a file this large");
+            }
+        }
+    }
+
+    private String where(ZipEntry e) {
+        return source + ": " + e.getName();
     }
 
     /** Every record the in-memory directory lists is ZipFile's, stored, with the same size and CRC, and none is missing. */

@@ -47,6 +47,11 @@ public final class RunLoader {
             }
             folders.add(f);
             summaries.add(CellSummary.read(f.summaryJson()));
+            int torn = MetricsLog.tornLine(f.metrics());
+            if (torn > 0) {
+                throw new UserError(f.metrics() + ":" + torn + ": the last line is cut off (the run was stopped while "
+                        + "writing it, e.g. by a full disk); repair and finish it with fitlab run --resume " + run.root());
+            }
             List<MetricsRow> rows = MetricsLog.read(f.metrics());
             if (rows.isEmpty()) {
                 throw new UserError(f.metrics() + ": no epochs logged");

@@ -132,7 +132,7 @@ class GeneratorsTest {
             y[i] = 2 * i;
         }
         DatasetCsv.write(new Dataset("all", n, 1, x, y), dir.resolve("all.csv"));
-        DataConfig c = new DataConfig(DataKind.CSV, null, 0, 0, 0, 20, 10, 15, 0.5, 2, "all.csv", Augmentation.NONE);
+        DataConfig c = new DataConfig(DataKind.CSV, null, 0, 0, 0, 20, 10, 15, 0.5, 0, "all.csv", Augmentation.NONE);
         Splits s = Generators.generate(c, 5, dir);
         assertEquals(20, s.train().rows());
         assertEquals(10, s.validation().rows());
@@ -154,7 +154,7 @@ class GeneratorsTest {
     void csvKindWithTooFewRowsIsAUserError() {
         DatasetCsv.write(new Dataset("all", 3, 1, new double[] {1, 2, 3}, new double[] {1, 2, 3}),
                 dir.resolve("small.csv"));
-        DataConfig c = new DataConfig(DataKind.CSV, null, 0, 0, 0, 2, 1, 1, 0.5, 2, "small.csv", Augmentation.NONE);
+        DataConfig c = new DataConfig(DataKind.CSV, null, 0, 0, 0, 2, 1, 1, 0.5, 0, "small.csv", Augmentation.NONE);
         UserError e = assertThrows(UserError.class, () -> Generators.generate(c, 0, dir));
         assertTrue(e.getMessage().contains("2 + 1 + 1 = 4 rows wanted, but"), e.getMessage());
         assertTrue(e.getMessage().endsWith("small.csv has only 3"), e.getMessage());

@@ -103,6 +103,49 @@ class CrashSafetyTest {
         assertEquals(moments, interrupted, "every kill hit a running process");
     }
 
+    /**
+     * Killed in its very first moments, from 0 ms on (before the JVM is up, as the folder appears, as the lock, command.txt,
+     * experiment.yaml, the data and the fingerprint appear): the folder is absent, or {@code run --resume} finishes it,
+     * or resume says it never started and {@code run --out} on the same folder, as its hint says, makes the run.
+     */
+    @Test
+    void killedInItsFirstMomentsTheFolderIsAlwaysFinishedOrRestarted() throws Exception {
+        String[] moments = {"0 ms", "100 ms", "folder", ".lock", "command.txt", "experiment.yaml", "data/train.csv",
+                "fingerprint.json"};
+        for (int i = 0; i < moments.length; i++) {
+            Path run = dir.resolve("first-" + i);
+            String moment = moments[i];
+            Process p = fitlab("run", yaml.toString(), "--out", run.toString(), "--threads", "2")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            if (moment.endsWith(" ms")) {
+                Thread.sleep(Long.parseLong(moment.replace(" ms", "")));
+            } else if (moment.equals("folder")) {
+                waitFor(() -> Files.isDirectory(run), p);
+            } else {
+                waitFor(() -> Files.exists(run.resolve(moment)), p);
+            }
+            p.destroyForcibly();
+            p.waitFor();
+            if (!Files.exists(run)) {
+                Cli.Result r = Cli.run("run", yaml.toString(), "--out", run.toString(), "--threads", "2");
+                assertEquals(0, r.exitCode(), "run --out after a kill at " + moment + " (no folder): " + r.err());
+            } else {
+                Cli.Result resume = Cli.run("run", "--resume", run.toString(), "--threads", "2");
+                if (resume.exitCode() != 0) {
+                    assertEquals(2, resume.exitCode(), resume.err());
+                    // the recorded command, or (killed before command.txt was written) the general form
+                    assertTrue(resume.err().contains("start it again with: fitlab run " + yaml + " --out " + run)
+                            || !Files.exists(run.resolve("command.txt"))
+                            && resume.err().contains("start it again with: fitlab run EXPERIMENT.yaml --out " + run),
+                            "kill at " + moment + ": " + resume.err());
+                    Cli.Result again = Cli.run("run", yaml.toString(), "--out", run.toString(), "--threads", "2");
+                    assertEquals(0, again.exitCode(), "run --out after a kill at " + moment + ": " + again.err());
+                }
+            }
+            assertSameRun(reference, run, "kill at " + moment);
+        }
+    }
+
     @Test
     void ctrlCStopsAfterACheckpointAndSaysHowToResume() throws Exception {
         Path run = dir.resolve("sigint");
@@ -185,8 +228,12 @@ class CrashSafetyTest {
     static void waitForEpochs(Path metrics, int epochs) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            if (Files.exists(metrics) && MetricsLog.read(metrics).size() > epochs) {
-                return;
+            try {
+                if (Files.exists(metrics) && MetricsLog.read(metrics).size() > epochs) {
+                    return;
+                }
+            } catch (fitlab.UserError e) {
+                // the file exists but its header is not written yet: look again
             }
             Thread.sleep(20);
         }

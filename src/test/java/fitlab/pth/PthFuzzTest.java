@@ -36,10 +36,15 @@ class PthFuzzTest {
                     sd = torch.nn.Sequential(torch.nn.Linear(2, 3), torch.nn.Tanh(), torch.nn.Linear(3, 1)).state_dict()
                     torch.save({'sd': sd, 'loss': 0.5, 'opt': {'state': {0: {'step': 3}}}}, 'legacy.pth', _use_new_zipfile_serialization=False)
                     torch.save({'sd': sd, 'x': [1, (2, 3.5)]}, 'p4.pth', pickle_protocol=4)
+                    torch.save({'z': torch.tensor([1 + 2j, 3 - 1j], dtype=torch.complex128), 'w': torch.ones(2)}, 'c128.pth')
                     """, dir);
             seeds.add(Files.readAllBytes(dir.resolve("legacy.pth")));
             seeds.add(Files.readAllBytes(dir.resolve("p4.pth")));
+            seeds.add(Files.readAllBytes(dir.resolve("c128.pth")));
         }
+        // deflated records (a small zip bomb: 3 records of 1 MiB of zeros), so mutations reach the deflate path
+        PthBombTest.writeBomb(dir.resolve("bomb.pth"), 3, 1 << 20);
+        seeds.add(Files.readAllBytes(dir.resolve("bomb.pth")));
         List<Pickler.Pickled> pickles = new ArrayList<>();
         pickles.add(Pickler.pickle(PthWriterTorchTest.stateDictWithEverything()));
         pickles.add(Pickler.pickle(new RoundTripTest.Generator(new SplittableRandom(11)).value(0)));

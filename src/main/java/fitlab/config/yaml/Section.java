@@ -97,12 +97,12 @@ public final class Section {
         if (s.type() != YamlNode.ScalarType.INTEGER) {
             throw error(key, n, "expected a whole number, got '" + s.text() + "'");
         }
-        long v;
-        try {
-            v = Long.parseLong(s.text().trim());
-        } catch (NumberFormatException e) {
-            throw error(key, n, "number too large: " + s.text());
+        var parsed = YamlNumbers.integer(s.text());
+        if (parsed.isEmpty()) {
+            throw error(key, n, (YamlNumbers.isHugeInteger(s.text()) ? "number too large: " : "expected a whole number, got ")
+                    + s.text().trim());
         }
+        long v = parsed.getAsLong();
         if (v < min || v > max) {
             throw error(key, n, rangeText(min, max) + ", got " + v);
         }
@@ -116,7 +116,11 @@ public final class Section {
             if (s.type() != YamlNode.ScalarType.INTEGER && s.type() != YamlNode.ScalarType.FLOAT) {
                 throw error(key, n, "expected a number, got '" + s.text() + "'");
             }
-            double v = Double.parseDouble(s.text().trim());
+            var parsed = YamlNumbers.decimal(s.text());
+            if (parsed.isEmpty()) {
+                throw error(key, n, "expected a number, got '" + s.text() + "'");
+            }
+            double v = parsed.getAsDouble();
             if (!Double.isFinite(v) || v < min || (minExclusive && v == min) || v > max) {
                 String bound = minExclusive ? "must be > " + fmt(min) : "must be >= " + fmt(min);
                 if (max != Double.MAX_VALUE) {

@@ -67,7 +67,7 @@ public sealed interface YamlNode {
                 case NULL -> null;
                 case BOOLEAN -> Boolean.valueOf(s.text().trim().equalsIgnoreCase("true"));
                 case INTEGER -> parseInteger(s.text());
-                case FLOAT -> Double.valueOf(s.text().trim());
+                case FLOAT -> YamlNumbers.decimal(s.text()).orElse(Double.NaN);
                 case STRING -> s.text();
             };
         } else if (node instanceof Sequence q) {
@@ -82,10 +82,7 @@ public sealed interface YamlNode {
     }
 
     private static Object parseInteger(String text) {
-        try {
-            return Long.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            return Double.valueOf(text.trim());
-        }
+        var whole = YamlNumbers.integer(text);
+        return whole.isPresent() ? (Object) whole.getAsLong() : (Object) YamlNumbers.decimal(text).orElse(Double.NaN);
     }
 }

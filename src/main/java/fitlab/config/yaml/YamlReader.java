@@ -25,16 +25,36 @@ public final class YamlReader {
 
     private YamlReader() {}
 
+    /**
+     * The largest experiment file read: the bundled lessons are a few kilobytes, and a bound keeps a pasted log or a
+     * generated multi-megabyte line from keeping the parser busy for minutes before any error.
+     */
+    public static final long MAX_FILE_BYTES = 1 << 20;
+
     public static YamlNode read(Path file) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new UserError(file + ": " + size + " bytes; an experiment file may hold at most " + MAX_FILE_BYTES
+                        + " bytes (1 MiB)");
+            }
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": no such file");
         } catch (IOException e) {
             throw new UserError(file + ": cannot read: " + e.getMessage());
         }
-        return parse(text, file.toString());
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new UserError(file + ": more than " + MAX_FILE_BYTES + " bytes; an experiment file may hold at most 1 MiB");
+        }
+        String text = Utf8Text.decode(bytes, file.toString());
+        YamlNode node = parse(text, file.toString());
+        if (node instanceof YamlNode.Mapping m && m.entries().isEmpty()) {
+            throw new UserError(file + ":1:1: the experiment file is empty (no keys, only blank lines or comments); "
+                    + "expected at least name:, data: and model: (see experiments/01-polynomial-degree.yaml)");
+        }
+        return node;
     }
 
     /** Parses {@code text}; {@code source} names it in locations (a file path, or {@code --set key}). */
