@@ -2,6 +2,7 @@ package fitlab.cli;
 
 import fitlab.config.Experiment;
 import fitlab.config.ExperimentLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
