@@ -343,13 +343,18 @@ function sourceOf(cell) {
   return at < 0 ? null : page.cells[cell.id.slice(0, at)];
 }
 
+function noiseFloorOf(cell) {
+  const base = sourceOf(cell) || cell;
+  return (base.facts && base.facts.noiseFloor) ?? (base.done && base.done.noiseFloor) ?? null;
+}
+
 function lossData(cell) {
   const src = sourceOf(cell);
   const base = src || cell;
   const cont = src ? cell : null;
   const n = base.rows.length + (cont ? cont.rows.length : 0);
-  const cols = Array.from({ length: 8 }, () => new Array(n).fill(null));
-  const floor = (base.facts && base.facts.noiseFloor) || (base.done && base.done.noiseFloor) || null;
+  const cols = Array.from({ length: cont ? 8 : 5 }, () => new Array(n).fill(null));
+  const floor = noiseFloorOf(cell);
   base.rows.forEach((r, i) => { cols[0][i] = r[0]; cols[1][i] = r[1]; cols[2][i] = r[2]; cols[3][i] = r[3]; cols[4][i] = floor; });
   if (cont) {
     cont.rows.forEach((r, j) => {
@@ -375,20 +380,22 @@ function markerLines(cell) {
 function drawLoss(cell) {
   const el = $("loss-chart");
   const data = lossData(cell);
-  if (page.lossPlotCell !== cell.id || !page.lossPlot) {
+  if (page.lossPlotCell !== cell.id || !page.lossPlot || page.lossPlotFloor !== noiseFloorOf(cell)) {
+    page.lossPlotFloor = noiseFloorOf(cell);
     if (page.lossPlot) page.lossPlot.destroy();
     const series = (label, stroke, dash) => ({ label, stroke, width: 2, dash, spanGaps: false, points: { show: false } });
     page.lossPlot = new uPlot({
-      width: Math.max(520, el.clientWidth || 620), height: 320,
+      width: Math.max(520, el.clientWidth || 620), height: 340,
+      legend: { live: false },
       scales: { x: { time: false }, y: { distr: 3 } },
       axes: [{ label: w("axis.epoch") }, { label: w("axis.lossGeneric"), size: 70 }],
       series: [
         { label: w("axis.epoch") },
         series(w("series.train"), COLOURS.train), series(w("series.validation"), COLOURS.validation),
-        series(w("series.test"), COLOURS.test), series(w("series.noiseFloor", ""), COLOURS.noise, [4, 4]),
+        series(w("series.test"), COLOURS.test), series(w("series.noiseFloor", noiseFloorOf(cell) === null ? "?" : noiseFloorOf(cell).toPrecision(2)), COLOURS.noise, [4, 4]),
+      ].concat(sourceOf(cell) ? [
         series(w("series.train") + " ▸", COLOURS.train, [8, 4]), series(w("series.validation") + " ▸", COLOURS.validation, [8, 4]),
-        series(w("series.test") + " ▸", COLOURS.test, [8, 4]),
-      ],
+        series(w("series.test") + " ▸", COLOURS.test, [8, 4])] : []),
       hooks: { draw: [(u) => drawVerticals(u, markerLines(page.cells[page.lossPlotCell] || cell))] },
     }, data, el);
     page.lossPlotCell = cell.id;
@@ -403,6 +410,8 @@ function drawVerticals(u, lines) {
   const ctx = u.ctx;
   ctx.save();
   ctx.font = `${12 * devicePixelRatio}px sans-serif`;
+  ctx.textAlign = "left";
+  ctx.textBaseline = "alphabetic";
   for (const l of lines) {
     const x = u.valToPos(l.epoch, "x", true);
     if (!isFinite(x)) continue;
@@ -524,7 +533,7 @@ function capacityX(points) {
 function drawCapacity() {
   const points = page.capacity.filter((p) => p.validation !== null);
   const panel = $("capacity-panel");
-  panel.hidden = !page.lesson || page.lesson.sweep.length === 0;
+  panel.hidden = !page.lesson || page.lesson.sweep.length === 0 || page.order.filter((id) => !id.includes("@")).length < 2;
   if (panel.hidden || points.length === 0) return;
   const cx = capacityX(points);
   const sorted = points.slice().sort((a, b) => cx.x(a) - cx.x(b));
@@ -534,6 +543,7 @@ function drawCapacity() {
     const s = (label, stroke) => ({ label, stroke, width: 2, points: { show: true, size: 7, fill: stroke } });
     page.capacityPlot = new uPlot({
       width: Math.max(520, el.clientWidth || 620), height: 280,
+      legend: { live: false },
       scales: { x: { time: false, distr: cx.numeric ? 1 : 3 }, y: { distr: 3 } },
       axes: [{ label: cx.numeric ? cx.path : w("axis.parameters") }, { label: w("axis.lossGeneric"), size: 70 }],
       series: [{ label: cx.numeric ? cx.path : w("axis.parameters") }, s(w("series.train"), COLOURS.train),

@@ -1,0 +1,224 @@
+package fitlab.serve;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import fitlab.testsupport.PyTorch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The live lab in a real headless Chromium (Debian's chromium and chromium-driver, driven by Selenium): lesson 01,
+ * the degree slider, Train; the loss curve grows point by point to the epoch count, the fit is redrawn, the best
+ * epoch is marked; Verify says every checkpoint reproduces its losses; best.pth downloads and loads in PyTorch; the
+ * page in Chinese; the shared link gives byte-identical checkpoints. Screenshots mid-training go to target/.
+ */
+class ServeBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final int EPOCHS = 3000;
+
+    private ChromeDriver browser;
+    private LabFixture lab;
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    void aStudentTrainsWatchesVerifiesDownloadsAndSharesARun(@TempDir Path runs, @TempDir Path profile, @TempDir Path downloads)
+            throws Exception {
+        requireBrowser();
+        lab = new LabFixture(runs);
+        browser = start(profile, downloads);
+        browser.get(lab.base() + "/?lang=en");
+        waitFor(() -> new Select(browser.findElement(By.id("lesson"))).getOptions().size() == 14, 30, "the 14 lessons are listed");
+        new Select(browser.findElement(By.id("lesson"))).selectByValue("01-polynomial-degree");
+        assertTrue(text("question").contains("Which polynomial degree"), text("question"));
+        browser.findElement(By.id("quick")).click();
+        slide("slider-model.degree", 9);
+        typeValue("value-training.epochs", String.valueOf(EPOCHS));
+        assertTrue(browser.getCurrentUrl().contains("model.degree=9"), browser.getCurrentUrl());
+
+        Watched en = trainAndWatch(Path.of("target", "serve-en.png"));
+        assertTrue(en.distinctPointCounts() >= 3, "the loss curve grows while it trains: " + en.pointCounts);
+        assertEquals(EPOCHS + 1, en.finalPoints(), "one point per epoch, 0.." + EPOCHS);
+        assertTrue(en.fitEpochs.size() >= 2, "the fit is redrawn as training proceeds: " + en.fitEpochs);
+        int best = Integer.parseInt(browser.findElement(By.id("loss-chart")).getAttribute("data-best-epoch"));
+        assertTrue(best > 0, "a best epoch");
+        List<WebElement> marker = browser.findElements(By.cssSelector("#markers li.marker-best"));
+        assertEquals(1, marker.size());
+        assertEquals("best epoch " + best, marker.get(0).getText());
+        String runId = (String) js("return page.run");
+        assertEquals(best, LabFixture.json(lab.get("/api/runs/" + runId)).get("cells").get(0).get("done").get("bestEpoch").asInt());
+
+        browser.findElement(By.id("verify")).click();
+        waitFor(() -> text("verify-verdict").startsWith("every checkpoint"), 120, "the verify verdict");
+        assertTrue(text("verify-verdict").startsWith("every checkpoint reproduces its losses"), text("verify-verdict"));
+        assertTrue(browser.findElements(By.cssSelector("#verify-table tr")).size() > 10, "a row per checkpoint");
+
+        waitFor(() -> !browser.findElements(By.cssSelector("a.download[data-file='best.pth']")).isEmpty(), 30, "the download links");
+        browser.findElement(By.cssSelector("a.download[data-file='best.pth']")).click();
+        Path file = downloads.resolve("best.pth");
+        waitFor(() -> Files.isRegularFile(file) && !Files.exists(downloads.resolve("best.pth.crdownload")), 30, "best.pth downloaded");
+        Path folder = runs.resolve(LabFixture.json(lab.get("/api/runs/" + runId)).get("folder").asText());
+        assertArrayEquals(Files.readAllBytes(folder.resolve("cells/base/best.pth")), Files.readAllBytes(file));
+        if (PyTorch.isAvailable() || "true".equalsIgnoreCase(System.getenv("CI"))) {
+            String out = PyTorch.runOk("import sys, torch\nc = torch.load(sys.argv[1])\nprint(c['epoch'], sorted(c['model_state_dict'].keys()))\n",
+                    downloads, file.toString());
+            assertEquals(best + " ['linear.bias', 'linear.weight', 'x_max', 'x_min']", out.strip());
+        }
+
+        // the shared link, opened in Chinese, reproduces the run bit for bit
+        String shared = browser.findElement(By.id("share")).getAttribute("href").replace("lang=en", "lang=zh");
+        browser.get(shared);
+        waitFor(() -> text("train").equals("训练"), 30, "the page in Chinese");
+        assertEquals("English", text("lang-switch"));
+        assertEquals("就绪", text("status"));
+        assertEquals("9", browser.findElement(By.id("value-model.degree")).getAttribute("value"));
+        Watched zh = trainAndWatch(Path.of("target", "serve-zh.png"));
+        assertEquals(EPOCHS + 1, zh.finalPoints());
+        assertTrue(browser.findElements(By.cssSelector("#markers li.marker-best")).get(0).getText().startsWith("最佳轮次"));
+        String zhRun = (String) js("return page.run");
+        Path zhFolder = runs.resolve(LabFixture.json(lab.get("/api/runs/" + zhRun)).get("folder").asText());
+        assertSameCheckpoints(folder.resolve("cells/base"), zhFolder.resolve("cells/base"));
+    }
+
+    /** Presses Train and samples the page every 25 ms until the run has finished; one screenshot mid-way. */
+    private Watched trainAndWatch(Path screenshot) throws Exception {
+        browser.findElement(By.id("train")).click();
+        Watched w = new Watched();
+        long end = System.nanoTime() + 180_000_000_000L;
+        boolean shot = false;
+        while (System.nanoTime() < end) {
+            int points = Integer.parseInt(browser.findElement(By.id("loss-chart")).getAttribute("data-points"));
+            w.pointCounts.add(points);
+            w.fitEpochs.add(Integer.parseInt(browser.findElement(By.id("fit-chart")).getAttribute("data-fit-epoch")));
+            if (!shot && points > EPOCHS / 3 && points < EPOCHS) {
+                Files.createDirectories(screenshot.getParent());
+                Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
+                shot = true;
+            }
+            String state = browser.findElement(By.id("status")).getAttribute("data-state");
+            if (state.equals("finished")) {
+                w.pointCounts.add(Integer.parseInt(browser.findElement(By.id("loss-chart")).getAttribute("data-points")));
+                w.fitEpochs.remove(-1);
+                return w;
+            }
+            if (state.equals("failed") || state.equals("stopped")) {
+                fail("the run " + state + ": " + text("status"));
+            }
+            Thread.sleep(25);
+        }
+        return fail("the run did not finish in 180 s");
+    }
+
+    private static final class Watched {
+        final TreeSet<Integer> pointCounts = new TreeSet<>();
+        final TreeSet<Integer> fitEpochs = new TreeSet<>();
+
+        long distinctPointCounts() {
+            return pointCounts.stream().filter(p -> p > 0 && p < EPOCHS + 1).count();
+        }
+
+        int finalPoints() {
+            return pointCounts.last();
+        }
+    }
+
+    private static void assertSameCheckpoints(Path a, Path b) throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(a)) {
+            files = s.filter(p -> p.toString().endsWith(".pth")).sorted().toList();
+        }
+        assertTrue(files.size() > 100, "checkpoints of every 25th epoch: " + files.size());
+        for (Path f : files) {
+            Path other = b.resolve(a.relativize(f));
+            assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other), "byte-identical " + a.relativize(f));
+        }
+        try (Stream<Path> s = Files.walk(b)) {
+            assertEquals(files.size(), s.filter(p -> p.toString().endsWith(".pth")).count());
+        }
+    }
+
+    private void slide(String id, int value) {
+        js("const e = document.getElementById(arguments[0]); e.value = arguments[1]; e.dispatchEvent(new Event('input'));", id, value);
+    }
+
+    private void typeValue(String id, String value) {
+        WebElement e = browser.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(value);
+        js("document.getElementById(arguments[0]).dispatchEvent(new Event('change'));", id);
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds, String what) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        fail("waited " + seconds + " s for " + what);
+    }
+
+    private static ChromeDriver start(Path profile, Path downloads) {
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.toString());
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1600,1000",
+                "--user-data-dir=" + profile);
+        o.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver d = new ChromeDriver(service, o);
+        d.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        return d;
+    }
+
+    /** Skips locally without chromium and chromium-driver, with what to install; in CI (CI=true) fails instead. */
+    private static void requireBrowser() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER)) {
+            return;
+        }
+        String how = "chromium and chromedriver not found: install them with "
+                + "'apt-get install -y --no-install-recommends chromium chromium-driver'";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(how + " -- in CI the browser tests must run");
+        }
+        Assumptions.abort(how);
+    }
+}
