@@ -196,7 +196,7 @@ class ServeBrowserTest {
         fail("waited " + seconds + " s for " + what);
     }
 
-    private static ChromeDriver start(Path profile, Path downloads) {
+    static ChromeDriver start(Path profile, Path downloads) {
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toString());
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",

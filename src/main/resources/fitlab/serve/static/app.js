@@ -64,6 +64,8 @@ async function loadWords(lang) {
   }
   renderStatus();
   page.lossPlotCell = null; // rebuild the charts with the new labels
+  page.fitKey = null;
+  page.markerKey = null;
   if (page.capacityPlot) { page.capacityPlot.destroy(); page.capacityPlot = null; }
   page.dirty = true;
 }
@@ -220,6 +222,10 @@ function settingsToSend() {
 // ---------- runs ----------
 
 function resetRun() {
+  page.fitKey = null;
+  page.markerKey = null;
+  const fit = $("fit-chart");
+  fit.getContext("2d").clearRect(0, 0, fit.width, fit.height);
   if (page.events) page.events.close();
   page.events = null;
   page.run = null;
@@ -321,15 +327,28 @@ function selectedCell() {
 
 // ---------- drawing (at most once per animation frame, however many updates arrived) ----------
 
-function frame() {
-  if (page.dirty) {
+// Redrawn at most every DRAW_MS: the curves stay live while the browser leaves the cores to training.
+const DRAW_MS = 100;
+let lastDraw = 0;
+
+function frame(now) {
+  if (page.dirty && now - lastDraw >= DRAW_MS) {
     page.dirty = false;
+    lastDraw = now;
     const c = selectedCell();
     if (c) {
       $("cell").value = c.id;
       drawLoss(c);
-      drawFit(c);
-      drawMarkers(c);
+      const fitKey = c.id + "/" + (c.fit ? c.fit.epoch : -1) + "/" + !!c.info + "/" + page.lang;
+      if (fitKey !== page.fitKey) {
+        page.fitKey = fitKey;
+        drawFit(c);
+      }
+      const markerKey = c.id + "/" + c.best + "/" + c.markers.length + "/" + !!c.done + "/" + page.lang;
+      if (markerKey !== page.markerKey) {
+        page.markerKey = markerKey;
+        drawMarkers(c);
+      }
     }
     drawCapacity();
     drawFiles();
