@@ -63,11 +63,42 @@ final class RunQueue implements AutoCloseable {
         return i < 0 ? 0 : i + 1;
     }
 
+    /**
+     * {@code r<n>-<random>}: in order for a reader, and not guessable, so one student's page cannot stop or download
+     * another student's run by counting.
+     */
+    /**
+     * A classroom server runs for days: past {@link #KEPT} runs, the oldest finished ones are forgotten by the server
+     * (their epochs leave memory; their run folders stay on disk, complete, for fitlab report / verify).
+     */
+    private void forgetOldest() {
+        for (LiveRun r : started) {
+            if (started.size() <= KEPT) {
+                return;
+            }
+            if (!r.state().active()) {
+                started.remove(r);
+                runs.remove(r.id());
+            }
+        }
+    }
+
+    static final int KEPT = 100;
+    private final java.util.Queue<LiveRun> started = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private String newId() {
+        return "r" + ids.incrementAndGet() + "-" + Long.toHexString(RANDOM.nextLong() >>> 16);
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     /** @throws Rejection 503 when the queue is full */
     LiveRun submit(RunOrder order) {
-        LiveRun run = new LiveRun("r" + ids.incrementAndGet(), order);
+        LiveRun run = new LiveRun(newId(), order);
         enqueue(run, () -> train(run));
         runs.put(run.id(), run);
+        started.add(run);
+        forgetOldest();
         return run;
     }
 
@@ -117,8 +148,12 @@ final class RunQueue implements AutoCloseable {
                 }
                 try {
                     job.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError | AssertionError e) {
+                    // the page must learn that its run ended, whatever ended it
                     run.fail("internal error: " + e);
+                } catch (Error e) {
+                    run.fail("internal error: " + e);
+                    throw e;
                 }
             });
         } catch (RejectedExecutionException e) {

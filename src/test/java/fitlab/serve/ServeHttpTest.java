@@ -193,6 +193,7 @@ class ServeHttpTest {
         assertEquals(400, lab.post("/api/runs", "").statusCode());
         assertEquals(400, lab.post("/api/runs", "[1,2,3]").statusCode());
         assertEquals(404, lab.get("/api/runs/r999999").statusCode());
+        assertEquals(404, lab.get("/api/runs/r1").statusCode(), "run ids are not guessable by counting");
         assertTrue(lab.get("/api/runs/r999999").body().contains("no run 'r999999' on this server"));
         assertEquals(404, lab.post("/api/runs/nope/stop", "{}").statusCode());
         assertEquals(404, lab.raw("GET", "/api/runs/nope/events", lab.hostHeader(), null, null).status());

@@ -127,4 +127,57 @@ class ServeRunsTest {
                     capacity.get(1).get("values").get("model.degree").asInt(), capacity.get(2).get("values").get("model.degree").asInt()));
         }
     }
+
+    @Test
+    void aTwoDimensionalLessonStreamsTheDecisionBoundaryOverItsPoints(@TempDir Path runs) throws Exception {
+        try (LabFixture lab = new LabFixture(runs)) {
+            HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"13-classification-capacity\",\"quick\":true,"
+                    + "\"settings\":{\"sweep.data.kind\":\"[spiral]\",\"sweep.model.hidden\":\"[[8]]\"}}");
+            assertEquals(202, r.statusCode(), r.body());
+            String run = LabFixture.json(r).get("id").asText();
+            JsonNode info = null;
+            JsonNode fit = null;
+            TreeSet<Integer> fitEpochs = new TreeSet<>();
+            try (Socket s = new Socket("127.0.0.1", lab.server.port())) {
+                s.setSoTimeout(180_000);
+                OutputStream out = s.getOutputStream();
+                out.write(("GET /api/runs/" + run + "/events HTTP/1.1\r\nHost: " + lab.hostHeader() + "\r\nAccept: text/event-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (!line.startsWith("data: ")) {
+                        continue;
+                    }
+                    JsonNode u = LabFixture.JSON.readTree(line.substring(6));
+                    for (JsonNode c : u.get("cells")) {
+                        if (c.has("info")) {
+                            info = c.get("info");
+                        }
+                        if (c.has("fit")) {
+                            fit = c.get("fit");
+                            fitEpochs.add(fit.get("epoch").asInt());
+                        }
+                    }
+                    if (u.get("state").asText().equals("finished")) {
+                        break;
+                    }
+                }
+            }
+            assertEquals(2, info.get("features").asInt());
+            assertEquals(FitSnapshots.GRID_2D, info.get("g1").size());
+            assertEquals(300, info.get("labels").size(), "the training points with their classes");
+            TreeSet<Integer> classes = new TreeSet<>();
+            info.get("labels").forEach(l -> classes.add(l.asInt()));
+            assertEquals(600, fitEpochs.last(), "the boundary of the last checkpoint: " + fitEpochs);
+            assertEquals(FitSnapshots.GRID_2D * FitSnapshots.GRID_2D, fit.get("cls").size());
+            TreeSet<Integer> predicted = new TreeSet<>();
+            fit.get("cls").forEach(c -> predicted.add(c.asInt()));
+            assertTrue(classes.containsAll(predicted) && predicted.size() >= 2, "a boundary between the classes: " + predicted);
+            for (JsonNode p : fit.get("p")) {
+                assertTrue(p.asDouble() >= 1.0 / classes.size() - 1e-9 && p.asDouble() <= 1.0, "the predicted class's probability");
+            }
+        }
+    }
 }
