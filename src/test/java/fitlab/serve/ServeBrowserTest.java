@@ -109,6 +109,28 @@ class ServeBrowserTest {
         assertSameCheckpoints(folder.resolve("cells/base"), zhFolder.resolve("cells/base"));
     }
 
+    @Test
+    void continueWithoutEarlyStoppingDrawsTheContinuationPastTheStopPoint(@TempDir Path runs, @TempDir Path profile) throws Exception {
+        requireBrowser();
+        lab = new LabFixture(runs);
+        browser = start(profile, profile.resolve("downloads"));
+        browser.get(lab.base() + "/?lesson=14-resume-without-early-stopping&quick=1&lang=en");
+        waitFor(() -> browser.findElement(By.id("quick")).isSelected() && !text("question").isEmpty(), 30, "the lesson from the URL");
+        browser.findElement(By.id("train")).click();
+        waitFor(() -> "finished".equals(browser.findElement(By.id("status")).getAttribute("data-state")), 180, "the run");
+        int stop = LabFixture.json(lab.get("/api/runs/" + js("return page.run"))).get("cells").get(0).get("done").get("stopEpoch").asInt();
+        assertTrue(browser.findElements(By.cssSelector("#markers li")).stream().anyMatch(li -> li.getText().startsWith("patience runs out")));
+        typeValue("continue-epochs", "300");
+        browser.findElement(By.id("continue")).click();
+        String resumed = "base@resume-from-" + stop;
+        waitFor(() -> "finished".equals(browser.findElement(By.id("status")).getAttribute("data-state"))
+                && resumed.equals(new Select(browser.findElement(By.id("cell"))).getFirstSelectedOption().getText()), 180, "the continuation");
+        waitFor(() -> "300".equals(browser.findElement(By.id("loss-chart")).getAttribute("data-points")), 10, "300 new epochs drawn");
+        Files.write(Path.of("target", "serve-continue.png"), browser.getScreenshotAs(OutputType.BYTES));
+        assertEquals(String.valueOf(stop - 100), browser.findElement(By.id("loss-chart")).getAttribute("data-best-epoch"),
+                "the best epoch stays the original's: patience 100 before the stop");
+    }
+
     /** Presses Train and samples the page every 25 ms until the run has finished; one screenshot mid-way. */
     private Watched trainAndWatch(Path screenshot) throws Exception {
         browser.findElement(By.id("train")).click();
