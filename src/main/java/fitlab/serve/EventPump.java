@@ -40,6 +40,7 @@ final class EventPump implements AutoCloseable {
         final java.util.Set<String> infoSent = new java.util.HashSet<>();
         final java.util.Set<String> doneSent = new java.util.HashSet<>();
         int capacitySent = -1;
+        int messagesSent;
         String stateSent = "";
         long lastSend = System.nanoTime();
 
@@ -127,7 +128,12 @@ final class EventPump implements AutoCloseable {
         update.put("queue", stateFrame.get("queue"));
         update.put("error", run.error());
         update.put("report", stateFrame.get("report"));
-        update.put("messages", run.messages());
+        List<String> messages = run.messages();
+        if (messages.size() != w.messagesSent) {
+            update.put("messages", messages.subList(w.messagesSent, messages.size()));
+            w.messagesSent = messages.size();
+            changed = true;
+        }
         Map<String, Object> cells = new LinkedHashMap<>();
         Optional<RunFolder> folder = run.folder();
         refreshFits(run, s, folder);

@@ -250,6 +250,7 @@ public final class LabServer implements AutoCloseable {
         m.put("model", l.model());
         m.put("cells", l.cells());
         m.put("sweep", l.sweep());
+        m.put("quickSweep", l.quickSweep());
         m.put("settings", l.settings());
         return m;
     }

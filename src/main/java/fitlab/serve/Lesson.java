@@ -13,11 +13,13 @@ import java.util.Map;
  * the current value of every page setting, as the page's form shows them.
  */
 record Lesson(String id, Path file, Map<String, String> question, String task, String model, int cells,
-              List<Map<String, Object>> sweep, Map<String, Object> settings) {
+              List<Map<String, Object>> sweep, List<Map<String, Object>> quickSweep, Map<String, Object> settings) {
 
-    static Lesson of(String id, Path file, Experiment e) {
+    /** @param quick the same file loaded with {@code --quick}: its sweep is what a quick run trains */
+    static Lesson of(String id, Path file, Experiment e, Experiment quick) {
         ExperimentConfig c = e.base();
         List<Map<String, Object>> sweep = e.sweep().stream().map(a -> axis(a, e)).toList();
+        List<Map<String, Object>> quickSweep = quick.sweep().stream().map(a -> axis(a, quick)).toList();
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("data.noise", c.data().noise());
         settings.put("data.train", c.data().train());
@@ -37,7 +39,7 @@ record Lesson(String id, Path file, Map<String, String> question, String task, S
         settings.put("seed", c.seed());
         return new Lesson(id, file, Map.of("en", c.question().en(), "zh", c.question().in("zh")),
                 c.data().kind().isClassification() ? "classification" : "regression",
-                c.model().kind().name().toLowerCase(java.util.Locale.ROOT), e.cells().size(), sweep, settings);
+                c.model().kind().name().toLowerCase(java.util.Locale.ROOT), e.cells().size(), sweep, quickSweep, settings);
     }
 
     /** The axis's values as the cells hold them (plain numbers, words, lists), in the order written. */

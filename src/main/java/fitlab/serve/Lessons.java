@@ -32,7 +32,8 @@ final class Lessons {
         for (Path f : files) {
             String id = f.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             try {
-                lessons.byId.put(id, Lesson.of(id, f.toAbsolutePath(), ExperimentLoader.load(f, List.of(), false)));
+                lessons.byId.put(id, Lesson.of(id, f.toAbsolutePath(), ExperimentLoader.load(f, List.of(), false),
+                        ExperimentLoader.load(f, List.of(), true)));
             } catch (UserError e) {
                 notices.accept("left out " + f + ": " + e.getMessage());
             }

@@ -30,12 +30,13 @@ import org.openqa.selenium.support.ui.Select;
  * The live lab in a real headless Chromium (Debian's chromium and chromium-driver, driven by Selenium): lesson 01,
  * the degree slider, Train; the loss curve grows point by point to the epoch count, the fit is redrawn, the best
  * epoch is marked; Verify says every checkpoint reproduces its losses; best.pth downloads and loads in PyTorch; the
- * page in Chinese; the shared link gives byte-identical checkpoints. Screenshots mid-training go to target/.
+ * page in Chinese; the shared link gives byte-identical checkpoints; Continue draws lesson 14's continuation; a sweep
+ * fills in the capacity curve. Screenshots go to target/serve-*.png.
  */
 class ServeBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    private static final int EPOCHS = 3000;
+    private static final int EPOCHS = 5000;
 
     private ChromeDriver browser;
     private LabFixture lab;
@@ -131,25 +132,54 @@ class ServeBrowserTest {
                 "the best epoch stays the original's: patience 100 before the stop");
     }
 
+    @Test
+    void aSweepFillsInTheCapacityCurve(@TempDir Path runs, @TempDir Path profile) throws Exception {
+        requireBrowser();
+        lab = new LabFixture(runs);
+        browser = start(profile, profile.resolve("downloads"));
+        browser.get(lab.base() + "/?lesson=01-polynomial-degree&quick=1&training.epochs=300&lang=zh");
+        waitFor(() -> browser.findElement(By.id("quick")).isSelected() && text("train").equals("训练"), 30, "the lesson from the URL");
+        assertEquals("[1, 4, 15]", browser.findElement(By.id("sweep-model.degree")).getAttribute("value"), "the quick run's sweep");
+        browser.findElement(By.id("train")).click();
+        waitFor(() -> "finished".equals(browser.findElement(By.id("status")).getAttribute("data-state")), 180, "the sweep");
+        waitFor(() -> "3".equals(browser.findElement(By.id("capacity-chart")).getAttribute("data-points")), 10, "three cells on the capacity curve");
+        assertTrue(browser.findElement(By.id("capacity-panel")).isDisplayed());
+        assertEquals(List.of("degree=1", "degree=4", "degree=15"),
+                new Select(browser.findElement(By.id("cell"))).getOptions().stream().map(WebElement::getText).toList());
+        Files.write(Path.of("target", "serve-sweep-zh.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
     /** Presses Train and samples the page every 25 ms until the run has finished; one screenshot mid-way. */
     private Watched trainAndWatch(Path screenshot) throws Exception {
+        // every value the page draws, recorded in the page itself (polling from here could miss a fast run's steps)
+        js("""
+                window.__points = []; window.__fits = [];
+                const chart = document.getElementById('loss-chart'), fit = document.getElementById('fit-chart');
+                new MutationObserver(() => window.__points.push(Number(chart.dataset.points))).observe(chart, { attributes: true });
+                new MutationObserver(() => window.__fits.push(Number(fit.dataset.fitEpoch))).observe(fit, { attributes: true });
+                """);
         browser.findElement(By.id("train")).click();
         Watched w = new Watched();
         long end = System.nanoTime() + 180_000_000_000L;
         boolean shot = false;
         while (System.nanoTime() < end) {
             int points = Integer.parseInt(browser.findElement(By.id("loss-chart")).getAttribute("data-points"));
-            w.pointCounts.add(points);
-            w.fitEpochs.add(Integer.parseInt(browser.findElement(By.id("fit-chart")).getAttribute("data-fit-epoch")));
-            if (!shot && points > EPOCHS / 3 && points < EPOCHS) {
+            if (!shot && points > 0 && points < EPOCHS + 1) {
                 Files.createDirectories(screenshot.getParent());
                 Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
                 shot = true;
             }
             String state = browser.findElement(By.id("status")).getAttribute("data-state");
             if (state.equals("finished")) {
-                w.pointCounts.add(Integer.parseInt(browser.findElement(By.id("loss-chart")).getAttribute("data-points")));
+                Thread.sleep(300); // the last batch is drawn within one redraw interval
+                for (Object p : (List<?>) js("return window.__points")) {
+                    w.pointCounts.add(((Number) p).intValue());
+                }
+                for (Object f : (List<?>) js("return window.__fits")) {
+                    w.fitEpochs.add(((Number) f).intValue());
+                }
                 w.fitEpochs.remove(-1);
+                assertTrue(shot, "a screenshot while it trains");
                 return w;
             }
             if (state.equals("failed") || state.equals("stopped")) {
@@ -178,7 +208,7 @@ class ServeBrowserTest {
         try (Stream<Path> s = Files.walk(a)) {
             files = s.filter(p -> p.toString().endsWith(".pth")).sorted().toList();
         }
-        assertTrue(files.size() > 100, "checkpoints of every 25th epoch: " + files.size());
+        assertTrue(files.size() > EPOCHS / 25, "checkpoints of every 25th epoch: " + files.size());
         for (Path f : files) {
             Path other = b.resolve(a.relativize(f));
             assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other), "byte-identical " + a.relativize(f));

@@ -102,7 +102,7 @@ function chooseLesson(id, fromUrl) {
   page.sweeps = {};
   page.sweepChanged = new Set();
   for (const [k, v] of Object.entries(page.lesson.settings)) page.values[k] = plain(v);
-  for (const a of page.lesson.sweep) page.sweeps[a.path] = plain(a.values);
+  sweepDefaults();
   if (fromUrl) {
     for (const [k, v] of fromUrl.entries()) {
       if (k in page.values) {
@@ -114,10 +114,23 @@ function chooseLesson(id, fromUrl) {
       }
     }
     $("quick").checked = fromUrl.get("quick") === "1";
+    sweepDefaults();
   }
   $("question").textContent = page.lesson.question[page.lang] || page.lesson.question.en;
   buildSettings();
   writeUrl();
+}
+
+// The swept values a run trains unless the student edits them: the quick run's when "quick" is ticked.
+function sweepDefaults() {
+  const quick = $("quick").checked;
+  for (const a of page.lesson.sweep) {
+    if (page.sweepChanged.has(a.path)) continue;
+    const q = quick && (page.lesson.quickSweep || []).find((x) => x.path === a.path);
+    page.sweeps[a.path] = plain((q || a).values);
+    const field = $("sweep-" + a.path);
+    if (field) field.value = page.sweeps[a.path];
+  }
 }
 
 function hiddenParts(v) {
@@ -662,7 +675,7 @@ async function main() {
   }
   chooseLesson(q.get("lesson"), q);
   select.addEventListener("change", () => { resetRun(); page.state = "idle"; chooseLesson(select.value, null); renderStatus(); });
-  $("quick").addEventListener("change", writeUrl);
+  $("quick").addEventListener("change", () => { sweepDefaults(); writeUrl(); });
   $("train").addEventListener("click", () => train(null));
   $("yaml-train").addEventListener("click", () => train($("yaml").value));
   $("stop").addEventListener("click", () => page.run && postJson("/api/runs/" + page.run + "/stop"));
