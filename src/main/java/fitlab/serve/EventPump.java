@@ -54,6 +54,8 @@ final class EventPump implements AutoCloseable {
     private static final class Shared {
         final Map<String, Map<String, Object>> info = new HashMap<>();
         final Map<String, Map<String, Object>> fits = new HashMap<>();
+        /** Cells whose last checkpoint's fit has been taken: nothing newer will come. */
+        final java.util.Set<String> finalFit = new java.util.HashSet<>();
         long lastFit;
         int capacityCells = -1;
         List<Map<String, Object>> capacity = List.of();
@@ -225,15 +227,18 @@ final class EventPump implements AutoCloseable {
                 if (info == null) {
                     continue;
                 }
-                LiveCell.View v = c.since(Integer.MAX_VALUE);
-                int lastEpoch = c.lastEpoch();
-                Map<String, Object> old = s.fits.get(c.id());
-                if (old != null && v.summary() != null && (Integer) old.get("epoch") >= v.summary().stopEpoch() - cell.config().checkpoint().every()) {
+                if (s.finalFit.contains(c.id())) {
                     continue;
                 }
-                var found = FitSnapshots.newest(folder.get().cell(c.id()), lastEpoch, cell.config().checkpoint().every());
+                // read before the look for a checkpoint: once the summary is there, every checkpoint is on disk
+                boolean done = c.since(Integer.MAX_VALUE).summary() != null;
+                Map<String, Object> old = s.fits.get(c.id());
+                var found = FitSnapshots.newest(folder.get().cell(c.id()), c.lastEpoch(), cell.config().checkpoint().every());
                 if (found.isPresent() && (old == null || !old.get("epoch").equals(found.get().getKey()))) {
                     s.fits.put(c.id(), FitSnapshots.fit(found.get().getValue(), found.get().getKey(), info));
+                }
+                if (done) {
+                    s.finalFit.add(c.id());
                 }
             } catch (RuntimeException e) {
                 // a checkpoint pruned by retention between the look and the read: the next snapshot takes a newer one

@@ -64,8 +64,14 @@ final class FitSnapshots {
         return Optional.of(m);
     }
 
-    /** The newest checkpoint of the cell at or before {@code epoch} that is on disk, with its epoch. */
+    /**
+     * The newest checkpoint of the cell at or before {@code epoch} that is on disk, with its epoch: the epoch itself (a
+     * cell's last epoch always has one), else the last few multiples of {@code every} before it.
+     */
     static Optional<Map.Entry<Integer, Path>> newest(CellFolder cell, int epoch, int every) {
+        if (epoch >= 0 && Files.isRegularFile(cell.checkpoint(epoch))) {
+            return Optional.of(Map.entry(epoch, cell.checkpoint(epoch)));
+        }
         int step = Math.max(1, every);
         for (int e = epoch - epoch % step, tries = 0; e >= 0 && tries < 3; e -= step, tries++) {
             Path p = cell.checkpoint(e);
