@@ -20,10 +20,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Streams every followed run to its pages as Server-Sent Events, in batches: one thread wakes every
- * {@link #TICK_MS} ms and sends each page one {@code update} with every epoch logged since its last one (so at most
+ * {@link #TICK_MS} ms and gives each page one {@code update} with every epoch logged since its last one (so at most
  * 1000 / TICK_MS updates a second per run, however fast the epochs are, and no epoch is ever skipped), the cells that
- * finished, the capacity curve when it changed, and fit snapshots at most every {@link #FIT_MS} ms. The training
- * threads never wait for a page: they only append to their cell. It also stops runs whose page went away.
+ * finished, the capacity curve when it changed, and fit snapshots at most every {@link #FIT_MS} ms; sender threads
+ * write them, at most one write per page at a time. The training threads never wait for a page: they only append
+ * to their cell. It also stops runs whose page went away.
  */
 final class EventPump implements AutoCloseable {
     static final int TICK_MS = 50;
@@ -43,6 +44,8 @@ final class EventPump implements AutoCloseable {
         int messagesSent;
         String stateSent = "";
         long lastSend = System.nanoTime();
+        /** A write of this page's is under way on a sender thread. */
+        final java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean();
 
         Watcher(SseClient client, LiveRun run) {
             this.client = client;
@@ -68,6 +71,15 @@ final class EventPump implements AutoCloseable {
     private final long orphanNanos;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fitlab-serve-events");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Writes under way at once; a page beyond them waits for the next tick. */
+    static final int WRITERS = 16;
+    private final java.util.concurrent.Semaphore writers = new java.util.concurrent.Semaphore(WRITERS);
+    private final java.util.concurrent.ExecutorService senders = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fitlab-serve-events-write");
         t.setDaemon(true);
         return t;
     });
@@ -118,7 +130,39 @@ final class EventPump implements AutoCloseable {
         }
     }
 
+    /**
+     * Builds this page's next batch and hands the write to a sender thread. A page whose previous write has not gone
+     * out (a client that stopped reading) is skipped, its batch growing until it reads again or Jetty's idle timeout
+     * ends it: one stalled page never holds up the others, and no epoch is dropped from its curves.
+     */
     private void send(Watcher w) {
+        if (w.sending.get() || !writers.tryAcquire()) {
+            return;
+        }
+        Runnable write;
+        try {
+            write = next(w);
+        } catch (RuntimeException e) {
+            writers.release();
+            throw e;
+        }
+        if (write == null) {
+            writers.release();
+            return;
+        }
+        w.sending.set(true);
+        senders.execute(() -> {
+            try {
+                write.run();
+            } finally {
+                w.sending.set(false);
+                writers.release();
+            }
+        });
+    }
+
+    /** The write that brings this page up to date, or null when there is nothing to send. */
+    private Runnable next(Watcher w) {
         LiveRun run = w.run;
         Shared s = shared.computeIfAbsent(run.id(), k -> new Shared());
         Map<String, Object> update = new LinkedHashMap<>();
@@ -180,18 +224,20 @@ final class EventPump implements AutoCloseable {
         }
         if (!changed && cells.isEmpty()) {
             if (System.nanoTime() - w.lastSend > KEEPALIVE_NANOS) {
-                w.client.sendComment("keep-alive");
                 w.lastSend = System.nanoTime();
+                return () -> w.client.sendComment("keep-alive");
             }
-            return;
+            return null;
         }
         w.stateSent = stateKey;
         w.lastSend = System.nanoTime();
+        String json;
         try {
-            w.client.sendEvent("update", JSON.writeValueAsString(update));
+            json = JSON.writeValueAsString(update);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        return () -> w.client.sendEvent("update", json);
     }
 
     private Map<String, Object> facts(LiveRun run, String cellId) {
@@ -259,6 +305,7 @@ final class EventPump implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        senders.shutdownNow();
         for (Watcher w : watchers) {
             w.client.close();
         }

@@ -293,6 +293,49 @@ class ServeHttpTest {
         }
     }
 
+    /**
+     * A page that never reads, next to one that does. On this machine the loopback buffers absorbed the stalled
+     * page's 8,000 epochs, so this passed before writes moved to sender threads too: it checks the reading page is
+     * served completely and on time, not that a write actually blocked.
+     */
+    @Test
+    void aPageThatNeverReadsLeavesAReadingPageServedOnTime() throws Exception {
+        String run = lab.startSmallRun(8000);
+        try (Socket stalled = new Socket()) {
+            stalled.setReceiveBufferSize(1024); // a tiny window: the server's writes to it block after a few kB
+            stalled.connect(new java.net.InetSocketAddress("127.0.0.1", lab.server.port()));
+            stalled.getOutputStream().write(("GET /api/runs/" + run + "/events HTTP/1.1\r\nHost: " + lab.hostHeader()
+                    + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            stalled.getOutputStream().flush();
+            // this page reads everything; it must not wait for the stalled one (Jetty would end that one after 30 s)
+            CompletableFuture<long[]> reader = CompletableFuture.supplyAsync(() -> {
+                try (Socket s = sse(run)) {
+                    var lines = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                    long epochs = 0;
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        if (line.startsWith("data: ")) {
+                            JsonNode u = LabFixture.JSON.readTree(line.substring(6));
+                            epochs += u.path("cells").path("base").path("rows").size();
+                            if (u.get("state").asText().equals("finished")) {
+                                return new long[] {epochs, System.nanoTime()};
+                            }
+                        }
+                    }
+                    return new long[] {epochs, -1};
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            lab.awaitState(run, 180, "finished");
+            long finished = System.nanoTime();
+            long[] got = reader.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(8001, got[0], "every epoch reached the reading page");
+            assertTrue(got[1] > 0 && (got[1] - finished) / 1e9 < 5, "the reading page learned of the end "
+                    + (got[1] - finished) / 1e9 + " s after the server");
+        }
+    }
+
     @Test
     void aFullQueueIsRefusedWith503AndAWaitingRunShowsItsPlace(@TempDir Path own) throws Exception {
         try (LabFixture q = new LabFixture(own, 1, 1, 120_000)) {
