@@ -260,7 +260,7 @@ class ServeHttpTest {
     void aClientThatDisconnectsMidStreamLeavesTheServerWellAndItsOrphanedRunStopsCleanly(@TempDir Path own) throws Exception {
         try (LabFixture short_ = new LabFixture(own, 1, 4, 1500)) {
             HttpResponse<String> r = short_.post("/api/runs", "{\"lesson\":\"01-polynomial-degree\","
-                    + "\"settings\":{\"model.degree\":\"3\",\"training.epochs\":\"8000\",\"seed\":\"3\"}}");
+                    + "\"settings\":{\"model.degree\":\"3\",\"training.epochs\":\"30000\",\"seed\":\"3\"}}");
             assertEquals(202, r.statusCode(), r.body());
             String run = LabFixture.json(r).get("id").asText();
             try (Socket s = sse(short_, run)) {
@@ -282,12 +282,12 @@ class ServeHttpTest {
             assertEquals(0, short_.server.streams(), "the dropped stream is let go");
             assertEquals(200, short_.get("/api/lessons").statusCode());
             JsonNode state = LabFixture.json(short_.get("/api/runs/" + run));
-            assertTrue(state.get("cells").get(0).get("epochs").asInt() < 8001, "stopped before the end");
+            assertTrue(state.get("cells").get(0).get("epochs").asInt() < 30001, "stopped before the end");
             Path folder = own.resolve(state.get("folder").asText());
             // never a half-written run folder: the CLI's resume finishes it, every epoch logged once
             RunService.resume(folder, 1, ProgressListener.SILENT, new RunControl());
             List<String> metrics = Files.readAllLines(folder.resolve("cells/base/metrics.csv"));
-            assertEquals(1 + 8001, metrics.size());
+            assertEquals(1 + 30001, metrics.size());
             assertTrue(Files.isRegularFile(folder.resolve("summary.csv")));
             assertTrue(Files.isRegularFile(folder.resolve("cells/base/last.pth")));
         }
