@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "A lab for teaching overfitting and underfitting, with PyTorch-format checkpoints.",
         subcommands = {RunCommand.class, MergeCommand.class, ReportCommand.class, VerifyCommand.class, ResumeCommand.class, EvalCommand.class,
-                InspectCommand.class, DataCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
+                InspectCommand.class, DataCommand.class, ListCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class FitlabCommand {
 
     /** Exit codes: 0 success, 1 a check failed (e.g. verify mismatch), 2 user error. */

@@ -8,6 +8,12 @@ public interface ProgressListener {
     /** One more epoch of some cell is done. */
     void epochDone();
 
+    /**
+     * A cell's epoch is measured and its metrics.csv line written (called just before {@link #epochDone()}), with
+     * early stopping's best epoch (-1 before any) and every marker fired so far: what a live view draws.
+     */
+    default void epochLogged(String cellId, MetricsRow row, int bestEpoch, java.util.List<Marker> markers) {}
+
     /** A cell finished (its summary is written). */
     void cellDone(String cellId, String stopReason);
 

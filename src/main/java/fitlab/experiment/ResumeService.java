@@ -23,13 +23,20 @@ public final class ResumeService {
      *                  when absent, the cell's configured epochs with its early-stopping rules
      */
     public static Path resume(Path runDir, String cellId, OptionalInt fromEpoch, OptionalInt epochs, ProgressListener progress) {
+        return resume(runDir, cellId, fromEpoch, epochs, progress, new RunControl());
+    }
+
+    /** As above, stoppable cleanly through {@code control} (the cell stops after a complete checkpoint). */
+    public static Path resume(Path runDir, String cellId, OptionalInt fromEpoch, OptionalInt epochs, ProgressListener progress,
+                              RunControl control) {
         RunFolder run = RunFolder.existing(runDir);
         try (RunLock lock = RunLock.acquire(run.root())) {
-            return resumeLocked(run, cellId, fromEpoch, epochs, progress);
+            return resumeLocked(run, cellId, fromEpoch, epochs, progress, control);
         }
     }
 
-    private static Path resumeLocked(RunFolder run, String cellId, OptionalInt fromEpoch, OptionalInt epochs, ProgressListener progress) {
+    private static Path resumeLocked(RunFolder run, String cellId, OptionalInt fromEpoch, OptionalInt epochs, ProgressListener progress,
+                                     RunControl control) {
         Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
         Cell cell = experiment.cell(cellId);
         CellFolder source = run.cell(cellId);
@@ -49,7 +56,7 @@ public final class ResumeService {
         DataPlan data = DataPlan.read(experiment.cells(), run);
         progress.start(until - from, 1);
         try {
-            new CellRunner(run, run.root(), progress, new RunControl()).resume(cell, data.forCell(cellId), checkpoint, source, target, until,
+            new CellRunner(run, run.root(), progress, control).resume(cell, data.forCell(cellId), checkpoint, source, target, until,
                     epochs.isEmpty());
         } finally {
             progress.finish();

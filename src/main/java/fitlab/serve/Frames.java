@@ -1,0 +1,127 @@
+package fitlab.serve;
+
+import fitlab.config.Cell;
+import fitlab.config.ExperimentConfig;
+import fitlab.experiment.CellSummary;
+import fitlab.experiment.Marker;
+import fitlab.experiment.MetricsLog;
+import fitlab.experiment.MetricsRow;
+import fitlab.experiment.RunFolder;
+import fitlab.experiment.SummaryTable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
+
+/** The JSON shapes the page reads: a run's state, a batch of epochs, a cell's summary, the capacity curve. */
+final class Frames {
+    private Frames() {}
+
+    static Map<String, Object> state(LiveRun run, RunQueue queue, java.nio.file.Path runsDir) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", run.id());
+        m.put("lesson", run.order().lessonId());
+        m.put("state", run.state().key());
+        m.put("queue", queue.position(run));
+        m.put("error", run.error());
+        m.put("watchers", run.watchers());
+        m.put("folder", run.folder().map(f -> runsDir.toAbsolutePath().relativize(f.root().toAbsolutePath()).toString()).orElse(""));
+        m.put("report", run.folder().map(f -> java.nio.file.Files.isRegularFile(f.reportDir().resolve("index.html"))).orElse(false));
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (LiveCell c : run.cells()) {
+            LiveCell.View v = c.since(Integer.MAX_VALUE);
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("id", c.id());
+            cm.put("epochs", v.total());
+            cm.put("best", v.bestEpoch());
+            cm.put("done", v.summary() != null ? summary(v.summary()) : null);
+            cells.add(cm);
+        }
+        m.put("cells", cells);
+        return m;
+    }
+
+    /** Rows as arrays [epoch, train, validation, test(, train acc, validation acc, test acc)]; NaN and infinity as null. */
+    static List<Object[]> rows(List<MetricsRow> rows) {
+        List<Object[]> out = new ArrayList<>(rows.size());
+        for (MetricsRow r : rows) {
+            out.add(r.hasAccuracy()
+                    ? new Object[] {r.epoch(), num(r.trainLoss()), num(r.validationLoss()), num(r.testLoss()),
+                        num(r.trainAccuracy()), num(r.validationAccuracy()), num(r.testAccuracy())}
+                    : new Object[] {r.epoch(), num(r.trainLoss()), num(r.validationLoss()), num(r.testLoss())});
+        }
+        return out;
+    }
+
+    static List<Map<String, Object>> markers(List<Marker> markers) {
+        return markers.stream().map(mk -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", mk.name());
+            m.put("epoch", mk.epoch());
+            m.put("value", num(mk.value()));
+            m.put("explanation", mk.explanation());
+            return m;
+        }).toList();
+    }
+
+    static Map<String, Object> summary(CellSummary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("stopReason", s.stopReason());
+        m.put("stopEpoch", s.stopEpoch());
+        m.put("bestEpoch", s.bestEpoch());
+        m.put("bestValidationLoss", num(s.bestValidationLoss()));
+        m.put("parameters", s.parameters());
+        m.put("noiseFloor", s.noiseFloor() == null ? null : num(s.noiseFloor()));
+        return m;
+    }
+
+    /** Static facts of a cell the charts need: its swept values, its capacity and its noise floor. */
+    static Map<String, Object> cellFacts(Cell cell) {
+        ExperimentConfig c = cell.config();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("values", cell.values());
+        m.put("noiseFloor", c.data().kind() == fitlab.config.DataKind.REGRESSION1D ? num(c.data().noise() * c.data().noise()) : null);
+        m.put("epochs", c.training().epochs());
+        return m;
+    }
+
+    /**
+     * The capacity curve over the cells finished so far, computed by the same summary table {@code fitlab run} writes
+     * (so its under/good/overfit verdicts are the run's own once every cell is in).
+     */
+    static List<Map<String, Object>> capacity(LiveRun run, RunFolder folder) {
+        List<CellSummary> done = new ArrayList<>();
+        List<List<MetricsRow>> metrics = new ArrayList<>();
+        for (Cell cell : run.order().loaded().cells()) {
+            CellSummary s = run.existingCell(cell.id()).map(c -> c.since(Integer.MAX_VALUE).summary()).orElse(null);
+            if (s != null) {
+                done.add(s);
+                metrics.add(MetricsLog.read(folder.cell(cell.id()).metrics()));
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (done.isEmpty()) {
+            return out;
+        }
+        Table t = SummaryTable.build(run.order().loaded(), done, metrics);
+        for (int i = 0; i < t.rowCount(); i++) {
+            Row r = t.row(i);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cell", r.getString("cell"));
+            m.put("values", done.get(i).values());
+            m.put("parameters", r.getInt("parameters"));
+            m.put("train", num(r.getDouble("train_loss_at_best")));
+            m.put("validation", num(r.getDouble("best_validation_loss")));
+            m.put("test", num(r.getDouble("test_loss_at_best")));
+            m.put("diagnosis", r.getString("diagnosis"));
+            out.add(m);
+        }
+        return out;
+    }
+
+    static Double num(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

@@ -1,0 +1,183 @@
+package fitlab.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fitlab.experiment.MetricsLog;
+import fitlab.experiment.MetricsRow;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the page's buttons do, through the same services as the CLI: Continue (lesson 14), Verify, and a sweep's capacity curve. */
+class ServeRunsTest {
+    @Test
+    void continueWithoutEarlyStoppingTrainsPastTheStopPointIntoAResumedCell(@TempDir Path runs) throws Exception {
+        try (LabFixture lab = new LabFixture(runs)) {
+            HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"14-resume-without-early-stopping\",\"quick\":true,\"settings\":{}}");
+            assertEquals(202, r.statusCode(), r.body());
+            String run = LabFixture.json(r).get("id").asText();
+            JsonNode done = lab.awaitState(run, 180, "finished");
+            JsonNode summary = done.get("cells").get(0).get("done");
+            assertEquals("patience", summary.get("stopReason").asText());
+            int stop = summary.get("stopEpoch").asInt();
+            HttpResponse<String> busy = lab.post("/api/runs/" + run + "/continue", "{\"cell\":\"base\",\"epochs\":150}");
+            assertEquals(202, busy.statusCode(), busy.body());
+            JsonNode after = lab.awaitState(run, 180, "finished");
+            assertEquals(2, after.get("cells").size(), after.toString());
+            JsonNode resumed = after.get("cells").get(1);
+            assertEquals("base@resume-from-" + stop, resumed.get("id").asText());
+            assertEquals(150, resumed.get("epochs").asInt(), "the page is told every new epoch");
+            Path folder = runs.resolve(after.get("folder").asText());
+            List<MetricsRow> rows = MetricsLog.read(folder.resolve("cells/base@resume-from-" + stop + "/metrics.csv"));
+            assertEquals(stop + 1 + 150, rows.size(), "the resumed metrics continue the numbering");
+            double best = summary.get("bestValidationLoss").asDouble();
+            assertTrue(rows.get(rows.size() - 1).validationLoss() > best, "without early stopping it keeps overfitting");
+            HttpResponse<String> again = lab.post("/api/runs/" + run + "/continue", "{\"cell\":\"base\",\"epochs\":150}");
+            assertEquals(202, again.statusCode());
+            JsonNode failed = lab.awaitState(run, 60, "failed");
+            assertTrue(failed.get("error").asText().contains("already exists; a resumed cell is never overwritten"), failed.toString());
+        }
+    }
+
+    @Test
+    void verifyReportsEveryCheckpointAsReproducedAndRefusesARunStillTraining(@TempDir Path runs) throws Exception {
+        try (LabFixture lab = new LabFixture(runs)) {
+            String run = lab.startSmallRun(20000);
+            lab.awaitState(run, 60, "running");
+            HttpResponse<String> early = lab.post("/api/runs/" + run + "/verify", "{}");
+            assertEquals(409, early.statusCode());
+            assertTrue(early.body().contains("verify it once it has finished"), early.body());
+            lab.post("/api/runs/" + run + "/stop", "{}");
+            lab.awaitState(run, 60, "stopped");
+            String small = lab.startSmallRun(100);
+            JsonNode state = lab.awaitState(small, 180, "finished");
+            HttpResponse<String> v = lab.post("/api/runs/" + small + "/verify", "{}");
+            assertEquals(200, v.statusCode(), v.body());
+            JsonNode j = LabFixture.json(v);
+            Path checkpoints = runs.resolve(state.get("folder").asText()).resolve("cells/base/checkpoints");
+            long files;
+            try (var s = Files.list(checkpoints)) {
+                files = s.count();
+            }
+            assertTrue(j.get("ok").asBoolean());
+            assertEquals(files, j.get("checkpoints").asLong());
+            for (JsonNode c : j.get("checks")) {
+                assertTrue(c.get("ok").asBoolean());
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(c.get("logged").get(i).asDouble(), c.get("reloaded").get(i).asDouble());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSweepFillsInTheCapacityCurveWithTheRunsOwnDiagnosis(@TempDir Path runs) throws Exception {
+        try (LabFixture lab = new LabFixture(runs)) {
+            HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"01-polynomial-degree\",\"quick\":true,"
+                    + "\"settings\":{\"training.epochs\":\"300\"}}");
+            String run = LabFixture.json(r).get("id").asText();
+            JsonNode capacity = null;
+            TreeSet<Integer> sizes = new TreeSet<>();
+            try (Socket s = new Socket("127.0.0.1", lab.server.port())) {
+                s.setSoTimeout(180_000);
+                OutputStream out = s.getOutputStream();
+                out.write(("GET /api/runs/" + run + "/events HTTP/1.1\r\nHost: " + lab.hostHeader() + "\r\nAccept: text/event-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (!line.startsWith("data: ")) {
+                        continue;
+                    }
+                    JsonNode u = LabFixture.JSON.readTree(line.substring(6));
+                    if (u.has("capacity")) {
+                        capacity = u.get("capacity");
+                        sizes.add(capacity.size());
+                    }
+                    if (u.get("state").asText().equals("finished")) {
+                        break;
+                    }
+                }
+            }
+            // three cells on at most two threads: the third starts only when one has finished, so the page sees a partial curve
+            assertTrue(sizes.contains(1) || sizes.contains(2), "the curve fills in as cells finish: " + sizes);
+            assertEquals(3, sizes.last());
+            assertEquals(3, capacity.size());
+            Path summary = runs.resolve(LabFixture.json(lab.get("/api/runs/" + run)).get("folder").asText()).resolve("summary.csv");
+            List<String> csv = Files.readAllLines(summary);
+            for (int i = 0; i < 3; i++) {
+                JsonNode p = capacity.get(i);
+                assertTrue(Set.of("underfit", "good", "overfit").contains(p.get("diagnosis").asText()), p.toString());
+                assertTrue(csv.get(i + 1).contains("," + p.get("diagnosis").asText() + ","), "the same verdict as summary.csv: " + csv.get(i + 1));
+            }
+            assertEquals(List.of(1, 4, 15), List.of(capacity.get(0).get("values").get("model.degree").asInt(),
+                    capacity.get(1).get("values").get("model.degree").asInt(), capacity.get(2).get("values").get("model.degree").asInt()));
+        }
+    }
+
+    @Test
+    void aTwoDimensionalLessonStreamsTheDecisionBoundaryOverItsPoints(@TempDir Path runs) throws Exception {
+        try (LabFixture lab = new LabFixture(runs)) {
+            HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"13-classification-capacity\",\"quick\":true,"
+                    + "\"settings\":{\"sweep.data.kind\":\"[spiral]\",\"sweep.model.hidden\":\"[[8]]\"}}");
+            assertEquals(202, r.statusCode(), r.body());
+            String run = LabFixture.json(r).get("id").asText();
+            JsonNode info = null;
+            JsonNode fit = null;
+            TreeSet<Integer> fitEpochs = new TreeSet<>();
+            try (Socket s = new Socket("127.0.0.1", lab.server.port())) {
+                s.setSoTimeout(180_000);
+                OutputStream out = s.getOutputStream();
+                out.write(("GET /api/runs/" + run + "/events HTTP/1.1\r\nHost: " + lab.hostHeader() + "\r\nAccept: text/event-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (!line.startsWith("data: ")) {
+                        continue;
+                    }
+                    JsonNode u = LabFixture.JSON.readTree(line.substring(6));
+                    for (JsonNode c : u.get("cells")) {
+                        if (c.has("info")) {
+                            info = c.get("info");
+                        }
+                        if (c.has("fit")) {
+                            fit = c.get("fit");
+                            fitEpochs.add(fit.get("epoch").asInt());
+                        }
+                    }
+                    if (u.get("state").asText().equals("finished")) {
+                        break;
+                    }
+                }
+            }
+            assertEquals(2, info.get("features").asInt());
+            assertEquals(FitSnapshots.GRID_2D, info.get("g1").size());
+            assertEquals(300, info.get("labels").size(), "the training points with their classes");
+            TreeSet<Integer> classes = new TreeSet<>();
+            info.get("labels").forEach(l -> classes.add(l.asInt()));
+            assertEquals(600, fitEpochs.last(), "the boundary of the last checkpoint: " + fitEpochs);
+            assertEquals(FitSnapshots.GRID_2D * FitSnapshots.GRID_2D, fit.get("cls").size());
+            TreeSet<Integer> predicted = new TreeSet<>();
+            fit.get("cls").forEach(c -> predicted.add(c.asInt()));
+            assertTrue(classes.containsAll(predicted) && predicted.size() >= 2, "a boundary between the classes: " + predicted);
+            for (JsonNode p : fit.get("p")) {
+                assertTrue(p.asDouble() >= 1.0 / classes.size() - 1e-9 && p.asDouble() <= 1.0, "the predicted class's probability");
+            }
+        }
+    }
+}
