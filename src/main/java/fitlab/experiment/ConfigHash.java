@@ -13,16 +13,25 @@ public final class ConfigHash {
     private ConfigHash() {}
 
     public static String of(Path experimentYaml) {
-        try {
-            return of(Files.readAllBytes(experimentYaml));
-        } catch (IOException e) {
-            throw new UserError("cannot read " + experimentYaml + ": " + e.getMessage());
-        }
+        return "sha256:" + hex(experimentYaml);
     }
 
     public static String of(byte[] bytes) {
+        return "sha256:" + hex(bytes);
+    }
+
+    /** SHA-256 of a file's bytes, in lower-case hex. */
+    static String hex(Path file) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return hex(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
