@@ -50,24 +50,26 @@ public final class AxisNotes extends Annotation {
         double left = getXAxisScreenValueForMin();
         double y = bottom - 6 - fm.getDescent();
         List<Rectangle2D> boxes = new ArrayList<>();
-        int cw = fm.stringWidth(caption);
-        boxes.add(new Rectangle2D.Double(left + 4, y - fm.getAscent() - 2, cw + 8, fm.getHeight() + 2));
+        List<String> texts = new ArrayList<>();
         for (Note n : notes) {
             int w = fm.stringWidth(n.text());
             double cx = getXAxisScreenValue(n.x());
             boxes.add(new Rectangle2D.Double(cx - w / 2.0 - 4, y - fm.getAscent() - 2, w + 8, fm.getHeight() + 2));
+            texts.add(n.text());
         }
+        // the caption goes at the left end, unless a note is there: the notes matter more (the axis title names them too)
+        boxes.add(new Rectangle2D.Double(left + 4, y - fm.getAscent() - 2, fm.stringWidth(caption) + 8, fm.getHeight() + 2));
+        texts.add(caption);
         for (int i = 0; i < boxes.size(); i++) {
             Rectangle2D b = boxes.get(i);
-            boolean clash = placed.stream().anyMatch(b::intersects);
-            if (clash) {
-                continue; // a caption that would cover a note gives way; notes themselves are spaced by the axis
+            if (placed.stream().anyMatch(b::intersects)) {
+                continue;
             }
             placed.add(b);
             g.setColor(BACKDROP);
             g.fill(b);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(i == 0 ? caption : notes.get(i - 1).text(), (float) (b.getX() + 4), (float) y);
+            g.drawString(texts.get(i), (float) (b.getX() + 4), (float) y);
         }
     }
 }

@@ -45,7 +45,14 @@ public final class CapacityCurveChart {
 
         TopLabels top = new TopLabels(chart.getStyler().getAnnotationTextFont());
         List<RegionShading.Band> bands = new ArrayList<>();
-        for (Region r : regions(laid, logX)) {
+        List<Region> regions = new ArrayList<>(regions(laid, logX));
+        if (!regions.isEmpty()) {
+            // the outer bands reach the plot's edges, not just the outermost points
+            regions.set(0, new Region(regions.get(0).verdict(), Math.min(xr[0], regions.get(0).x0()), regions.get(0).x1()));
+            Region last = regions.get(regions.size() - 1);
+            regions.set(regions.size() - 1, new Region(last.verdict(), last.x0(), Math.max(xr[1], last.x1())));
+        }
+        for (Region r : regions) {
             String label = m.get("region." + r.verdict().key());
             bands.add(new RegionShading.Band(r.x0(), r.x1(), regionColor(r.verdict()), label));
             top.add(logX ? Math.sqrt(r.x0() * r.x1()) : (r.x0() + r.x1()) / 2, label, TopLabels.Anchor.CENTRED);
@@ -62,7 +69,7 @@ public final class CapacityCurveChart {
             List<AxisNotes.Note> notes = new ArrayList<>();
             double[] parameters = g.xs();
             for (int i = 0; i < x.length; i++) {
-                notes.add(new AxisNotes.Note(x[i], HumanNumber.format(parameters[i], 6)));
+                notes.add(new AxisNotes.Note(x[i], String.format(java.util.Locale.ROOT, "%,d", (long) parameters[i])));
             }
             chart.addAnnotation(new AxisNotes(notes, m.get("axis.parametersNote"), chart.getStyler().getAnnotationTextFont()
                     .deriveFont(24f)));

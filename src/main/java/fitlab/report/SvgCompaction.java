@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Shortens the coordinates VectorGraphics2D writes ({@code 171.171875}) to hundredths of a pixel. Every text on a chart
- * is drawn by XChart as glyph outlines, so an SVG is mostly coordinates; a hundredth of a pixel is far below what any
+ * Shortens the coordinates VectorGraphics2D writes ({@code 171.171875}) to tenths of a pixel. Every text on a chart
+ * is drawn by XChart as glyph outlines, so an SVG is mostly coordinates; a tenth of a pixel is below what any
  * screen or projector shows. Only path data and the geometry attributes of shapes are touched, never transforms.
  *
  * <p>A long data line reaches the SVG as one path of cubic segments (see {@link Lines#LONG_LINE}); between points at
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class SvgCompaction {
     private static final Pattern GEOMETRY = Pattern.compile("( (?:d|x|y|x1|y1|x2|y2|cx|cy|rx|ry|width|height|points)=\")([^\"]*)(\")");
-    private static final Pattern LONG_DECIMAL = Pattern.compile("(-?\\d+\\.\\d\\d)\\d+(?![\\dEe])");
+    private static final Pattern LONG_DECIMAL = Pattern.compile("(-?\\d+\\.\\d)\\d+(?![\\dEe])");
 
     private SvgCompaction() {}
 
