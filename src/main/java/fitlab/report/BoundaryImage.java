@@ -14,7 +14,7 @@ import org.knowm.xchart.internal.chartpart.Annotation;
 public final class BoundaryImage extends Annotation {
     /** Share of the class colour at the least confident point (1/classes) and at certainty. */
     static final double FAINTEST = 0.12;
-    static final double STRONGEST = 0.62;
+    static final double STRONGEST = 0.5;
 
     private final BufferedImage image;
     private final double xMin, xMax, yMin, yMax;

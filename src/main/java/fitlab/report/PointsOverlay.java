@@ -52,6 +52,7 @@ public final class PointsOverlay extends Annotation {
     }
 
     private static final int CIRCLE_SIDES = 8;
+    private static final int OUTLINED_FROM = 14;
 
     public int count() {
         return x.length;
@@ -85,8 +86,11 @@ public final class PointsOverlay extends Annotation {
         byClass.forEach((label, path) -> {
             g.setColor(classColor(label));
             g.fill(path);
-            g.setColor(Color.BLACK);
-            g.draw(path);
+            // small markers (a panel of the small multiples) are not outlined: the outline would hide their colour
+            if (size >= OUTLINED_FROM) {
+                g.setColor(Color.BLACK);
+                g.draw(path);
+            }
         });
         legendBox = classNames.isEmpty() ? null : paintLegend(g, left, right, lo, hi);
     }
@@ -163,7 +167,11 @@ public final class PointsOverlay extends Annotation {
         return p;
     }
 
+    /** A point's colour: its class's hue, darker than any region painted in that hue, so it stands out on its own region. */
     static Color classColor(int label) {
-        return Palette.classColor(label);
+        Color c = Palette.classColor(label);
+        return new Color((int) (c.getRed() * POINT_SHADE), (int) (c.getGreen() * POINT_SHADE), (int) (c.getBlue() * POINT_SHADE));
     }
+
+    static final double POINT_SHADE = 0.7;
 }
