@@ -59,6 +59,11 @@ public final class ChartLayout {
         return bounds(invoke(AxesChart.class, chart, "getYAxis"));
     }
 
+    /** The annotations added to the chart, in painting order. */
+    public static List<?> annotations(AxesChart<?, ?> chart) {
+        return List.copyOf((List<?>) field(chart, "annotations"));
+    }
+
     private static List<Tick> ticks(Object axis) {
         AxisTickCalculator calc = (AxisTickCalculator) invokePublic(axis, "getAxisTickCalculator");
         List<Tick> out = new ArrayList<>();

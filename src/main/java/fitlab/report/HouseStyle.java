@@ -95,6 +95,12 @@ public final class HouseStyle {
         XYStyler s = chart.getStyler();
         double[] xr = range(chart, true), yr = range(chart, false);
         if (s.isXAxisLogarithmic()) {
+            xr = LogTicks.widened(xr[0], xr[1]);
+        }
+        if (s.isYAxisLogarithmic()) {
+            yr = LogTicks.widened(yr[0], yr[1]);
+        }
+        if (s.isXAxisLogarithmic()) {
             s.setXAxisMin(xr[0]).setXAxisMax(xr[1]);
             s.setXAxisLogarithmicDecadeOnly(false);
             s.setXAxisTickLabelsFormattingFunction(new LogTicks(xr[0], xr[1]));
@@ -109,12 +115,42 @@ public final class HouseStyle {
             s.setYAxisTickLabelsFormattingFunction(HumanNumber::format);
         }
         if (s.isLegendVisible()) {
+            wrapLongEntries(chart);
             s.setLegendPosition(LegendPlacement.choose(chart, xr, yr));
         }
         if (top != null && !top.labels().isEmpty()) {
             chart.addAnnotation(top);
         }
         fitTitle(chart);
+    }
+
+    /** A legend entry wider than this share of the chart is broken into two lines (XChart would cut it short). */
+    static final double LEGEND_LINE_SHARE = 0.4;
+
+    /**
+     * Breaks a legend entry too wide for one line before its last " (" or after its last ", " near the middle; the
+     * series keeps its name, only the label shown changes.
+     */
+    static void wrapLongEntries(XYChart chart) {
+        Font f = chart.getStyler().getLegendFont();
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, false);
+        double limit = LEGEND_LINE_SHARE * chart.getWidth();
+        for (XYSeries series : chart.getSeriesCollection()) {
+            String name = series.getName();
+            if (f.getStringBounds(name, frc).getWidth() <= limit) {
+                continue;
+            }
+            int cut = name.lastIndexOf(" (");
+            if (cut < 0) {
+                cut = name.lastIndexOf('（');
+            }
+            if (cut < 0) {
+                cut = name.lastIndexOf(", ", name.length() / 2 + 10);
+            }
+            if (cut > 0) {
+                series.setLabel(name.substring(0, cut).stripTrailing() + "\n" + name.substring(cut).strip());
+            }
+        }
     }
 
     /** The axis range XChart will draw: the styler's bounds where set, else the data's (positive data on a log axis). */

@@ -48,8 +48,10 @@ final class LegendPlacement {
             int widest = 0, entries = 0;
             for (XYSeries series : chart.getSeriesCollection()) {
                 if (series.isShowInLegend()) {
-                    widest = Math.max(widest, fm.stringWidth(series.getName()));
-                    entries++;
+                    for (String line : series.getLabel().split("\n")) {
+                        widest = Math.max(widest, fm.stringWidth(line));
+                        entries++;
+                    }
                 }
             }
             double w = widest + 3 * s.getLegendPadding() + s.getLegendSeriesLineLength();

@@ -31,6 +31,37 @@ public final class LogTicks implements Function<Double, String> {
         return STEPS.get(STEPS.size() - 1);
     }
 
+    /**
+     * The range widened, if it must be, until it holds {@link #MIN_LABELS} ticks of 1…9 × 10ᵏ: a loss that stays
+     * between 0.85 and 1.15 holds only 0.9 and 1, so the axis is taken out to the nearest further tick (0.8).
+     */
+    static double[] widened(double lo, double hi) {
+        List<Integer> all = STEPS.get(STEPS.size() - 1);
+        while (count(lo, hi, all) < MIN_LABELS) {
+            double below = tickBelow(lo), above = tickAbove(hi);
+            if (Math.log10(lo / below) <= Math.log10(above / hi)) {
+                lo = below;
+            } else {
+                hi = above;
+            }
+        }
+        return new double[] {lo, hi};
+    }
+
+    /** The largest m × 10ᵏ (m = 1…9) below {@code v}. */
+    static double tickBelow(double v) {
+        int k = (int) Math.floor(Math.log10(v));
+        double m = Math.ceil(v / Math.pow(10, k) - 1e-9) - 1;
+        return m >= 1 ? m * Math.pow(10, k) : 9 * Math.pow(10, k - 1);
+    }
+
+    /** The smallest m × 10ᵏ (m = 1…9) above {@code v}. */
+    static double tickAbove(double v) {
+        int k = (int) Math.floor(Math.log10(v));
+        double m = Math.floor(v / Math.pow(10, k) + 1e-9) + 1;
+        return m * Math.pow(10, k);
+    }
+
     /** How many values m × 10ᵏ (m in {@code steps}) lie in [lo, hi]. */
     static int count(double lo, double hi, List<Integer> steps) {
         int n = 0;
