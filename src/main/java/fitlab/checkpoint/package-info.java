@@ -1,2 +1,2 @@
-/** The checkpoint dict (DESIGN.md §5), per-epoch writing with retention, whole-model export, loading back into a Model. */
+/** The checkpoint dict (docs/architecture.md §4), whole-model files, and rebuilding a model from a checkpoint. */
 package fitlab.checkpoint;

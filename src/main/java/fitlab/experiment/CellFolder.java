@@ -2,7 +2,7 @@ package fitlab.experiment;
 
 import java.nio.file.Path;
 
-/** The files of one cell: metrics, per-epoch checkpoints, best/last, summary (DESIGN.md §4). */
+/** The files of one cell: metrics, per-epoch checkpoints, best/last, summary (docs/architecture.md §3). */
 public record CellFolder(Path root) {
     public Path metrics() {
         return root.resolve(MetricsLog.FILE);

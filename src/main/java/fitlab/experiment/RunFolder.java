@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.stream.Stream;
 
 /**
- * The layout of one run (DESIGN.md §4). An existing run folder is never overwritten: a new run gets a fresh
+ * The layout of one run (docs/architecture.md §3). An existing run folder is never overwritten: a new run gets a fresh
  * timestamped folder, and {@code --out} must name a folder that does not exist yet or is empty.
  */
 public record RunFolder(Path root) {

@@ -61,7 +61,7 @@ final class Erf {
             }
         }
         // e^(−sq−sqLo) = e^(−sq) · (1 − sqLo) to first order (sqLo ≤ ulp(sq)/2).
-        double e = Math.exp(-sq);
+        double e = StrictMath.exp(-sq);
         e = Math.fma(-e, sqLo, e);
         double scaled = a * e * sum;
         return Math.fma(scaled, TWO_OVER_SQRT_PI, scaled * TWO_OVER_SQRT_PI_LO);
@@ -88,7 +88,7 @@ final class Erf {
         }
         double sq = a * a;
         double sqLo = Math.fma(a, a, -sq);
-        double e = Math.exp(-sq);
+        double e = StrictMath.exp(-sq);
         e = Math.fma(-e, sqLo, e);
         return e * ONE_OVER_SQRT_PI / f;
     }

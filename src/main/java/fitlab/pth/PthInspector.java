@@ -23,7 +23,7 @@ public final class PthInspector {
 
     private PthInspector() {}
 
-    /** One JSON object: {@code format, byteorder, globals, tensors, scalars} (DESIGN.md §2, {@code inspect --json}). */
+    /** One JSON object: {@code format, byteorder, globals, tensors, scalars} ({@code inspect --json}, described in the README). */
     public static String inspectJson(Path file, boolean withValues) {
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(inspect(file, withValues));

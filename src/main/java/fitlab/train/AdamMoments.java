@@ -42,8 +42,8 @@ final class AdamMoments {
         double oneMinusBeta2 = 1 - beta2;
         double wd = spec.weightDecay();
         double stepAsDouble = (float) step; // torch keeps step in a float32 tensor and reads it with .item()
-        double biasCorrection1 = 1 - Math.pow(beta1, stepAsDouble);
-        double biasCorrection2 = 1 - Math.pow(beta2, stepAsDouble);
+        double biasCorrection1 = 1 - StrictMath.pow(beta1, stepAsDouble);
+        double biasCorrection2 = 1 - StrictMath.pow(beta2, stepAsDouble);
         double negStepSize = -(spec.lr() / biasCorrection1);
         double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
         double eps = spec.eps();

@@ -19,11 +19,11 @@ public record BceWithLogitsLoss(int outputs) implements Loss {
         for (int r = 0; r < rows; r++) {
             double z = out[r];
             double m = Math.max(-z, 0.0);
-            sum += (1.0 - y[r]) * z + m + Math.log(Math.exp(-m) + Math.exp(-z - m));
+            sum += (1.0 - y[r]) * z + m + StrictMath.log(StrictMath.exp(-m) + StrictMath.exp(-z - m));
         }
         if (gradient != null) {
             for (int r = 0; r < rows; r++) {
-                gradient[r] = (1.0 / (1.0 + Math.exp(-out[r])) - y[r]) / rows;
+                gradient[r] = (1.0 / (1.0 + StrictMath.exp(-out[r])) - y[r]) / rows;
             }
         }
         return sum / rows;

@@ -27,15 +27,15 @@ public record CrossEntropyLoss(int classes) implements Loss {
             }
             double expSum = 0.0;
             for (int j = 0; j < classes; j++) {
-                expSum += Math.exp(out[row + j] - max);
+                expSum += StrictMath.exp(out[row + j] - max);
             }
-            double logSum = Math.log(expSum);
+            double logSum = StrictMath.log(expSum);
             sum += -((out[row + target] - max) - logSum);
             if (gradient != null) {
                 for (int j = 0; j < classes; j++) {
                     double logp = (out[row + j] - max) - logSum;
                     double g = j == target ? upstream : 0.0;
-                    gradient[row + j] = g - Math.exp(logp) * upstream;
+                    gradient[row + j] = g - StrictMath.exp(logp) * upstream;
                 }
             }
         }
