@@ -69,7 +69,7 @@ public final class AxisNotes extends Annotation {
             g.setColor(BACKDROP);
             g.fill(b);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(texts.get(i), (float) (b.getX() + 4), (float) y);
+            Glyphs.draw(g, texts.get(i), b.getX() + 4, y);
         }
     }
 }

@@ -82,7 +82,7 @@ public final class PanelStrip implements IChart {
         g.setColor(Color.BLACK);
         g.setFont(titleFont());
         int tw = g.getFontMetrics().stringWidth(title);
-        g.drawString(title, Math.max(10, (width - tw) / 2), 55);
+        Glyphs.draw(g, title, Math.max(10, (width - tw) / 2), 55);
         for (int i = 0; i < panels.size(); i++) {
             XYChart p = panels.get(i);
             AffineTransform saved = g.getTransform();

@@ -132,7 +132,7 @@ public final class PointsOverlay extends Annotation {
             g.fill(s);
             g.setColor(Color.BLACK);
             g.draw(s);
-            g.drawString(classNames.get(k), (float) (best.getX() + 2 * pad + size), (float) (cy + fm.getAscent() / 2.0 - 2));
+            Glyphs.draw(g, classNames.get(k), best.getX() + 2 * pad + size, cy + fm.getAscent() / 2.0 - 2);
         }
         return best;
     }

@@ -59,7 +59,10 @@ public final class ReportService {
         saveAll(charts, dir);
         List<ChartData> data = charts.stream().map(c -> ChartData.of(c.name(), c.chart())).toList();
         Path index = run.reportDir().resolve("index.html");
+        SlideDeck.ReloadCheck reload = SlideDeck.ReloadCheck.of(run.root());
+        byte[] slides = SlideDeck.pdf(SlideDeck.slides(loaded, charts, diagnosis, List.of(), reload, m));
         try {
+            ChartFiles.write(run.reportDir().resolve(SlideDeck.FILE), slides);
             ChartFiles.write(dir.resolve(MANIFEST), JSON.writeValueAsBytes(data));
             ChartFiles.write(index, HtmlReport.html(loaded, charts, diagnosis, m).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

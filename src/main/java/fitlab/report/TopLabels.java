@@ -95,7 +95,7 @@ public final class TopLabels extends Annotation {
             g.setColor(BACKDROP);
             g.fill(box);
             g.setColor(Color.BLACK);
-            g.drawString(l.text(), (float) (box.getX() + 4), (float) (box.getY() + 2 + fm.getAscent()));
+            Glyphs.draw(g, l.text(), box.getX() + 4, box.getY() + 2 + fm.getAscent());
         }
         placed.addAll(List.of(boxes));
     }
