@@ -104,9 +104,11 @@ public final class SlideDeck {
 
     static byte[] page(IChart slide) throws IOException {
         VectorGraphics2D g = new VectorGraphics2D();
+        // VectorGraphics2D measures the page in millimetres and maps drawing units to millimetres too: scaled so
+        // that one pixel of the slide is one point of the page
+        g.scale(MM_PER_POINT, MM_PER_POINT);
         slide.paint(g, slide.getWidth(), slide.getHeight());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        // VectorGraphics2D's page size is in millimetres: one pixel of the slide becomes one point of the page
         new PDFProcessor(true).getDocument(g.getCommands(), new PageSize(0, 0, slide.getWidth() * MM_PER_POINT,
                 slide.getHeight() * MM_PER_POINT)).writeTo(out);
         return out.toByteArray();
