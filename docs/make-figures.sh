@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates docs/figures/: the main figure of every lesson, drawn by fitlab's own reporter from the lesson's full
-# run where that takes seconds, else from its --quick run (marked "quick"). Deterministic: the same code, seed and
-# fonts give the same pixels. About two minutes.
+# run, so the README shows exactly the picture the lesson's report/charts holds. Deterministic: the same code, seed
+# and fonts give the same pixels. Several minutes (every lesson is trained in full).
 # Usage: docs/make-figures.sh   (from anywhere; writes docs/figures/NN-*.png)
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,18 +13,18 @@ mkdir -p "$out"
 # lesson file stem | chart in report/charts (without .png) | full or quick run
 figures=(
   "01-polynomial-degree|capacity|full"
-  "02-mlp-width|capacity|quick"
-  "03-epochs-and-early-stopping|loss-epochs=800|quick"
-  "04-l2-and-l1|fits|quick"
+  "02-mlp-width|capacity|full"
+  "03-epochs-and-early-stopping|loss-epochs=3000|full"
+  "04-l2-and-l1|fits|full"
   "05-more-training-data|learning-curve|full"
-  "06-state-dict-vs-whole-model|loss-kind=mlp|quick"
+  "06-state-dict-vs-whole-model|loss-kind=mlp|full"
   "07-data-augmentation|fits|full"
-  "08-dropout-and-eval-mode|fits|quick"
+  "08-dropout-and-eval-mode|fits|full"
   "09-learning-rate|fits|full"
   "10-input-scaling-and-basis|fits|full"
   "11-bias-variance|bias-variance|full"
   "12-double-descent|double-descent|full"
-  "13-classification-capacity|boundary-kind=spiral_hidden=32-32|quick"
+  "13-classification-capacity|boundaries|full"
   "14-resume-without-early-stopping|loss-base|full"
 )
 for entry in "${figures[@]}"; do

@@ -29,6 +29,8 @@ public final class BiasVarianceChart {
         String xTitle = d.axis().equals("model.degree") || d.axis().equals("model.hidden") ? Capacity.axisTitle(d.axis(), m) : d.axis();
         XYChart chart = HouseStyle.xyChart(title, xTitle, m.get("axis.error"), m.fontFamily());
         chart.getStyler().setYAxisLogarithmic(true);
+        boolean logX = Capacity.logScale(x);
+        chart.getStyler().setXAxisLogarithmic(logX);
         double lo = Lines.minPositive(d.bias2(), d.variance(), d.testError(), new double[] {d.noise()}) / 2;
         Lines.line(chart, m.get("series.bias2"), x, Lines.atLeast(d.bias2(), lo), Palette.BIAS, DASH_DOT);
         Lines.line(chart, m.get("series.variance"), x, Lines.atLeast(d.variance(), lo), Palette.VARIANCE, HouseStyle.DOTTED);
@@ -36,7 +38,7 @@ public final class BiasVarianceChart {
                 Palette.NOISE_FLOOR, HouseStyle.DASHED);
         Lines.line(chart, m.get("series.expected"), x, d.expected(), Palette.NOISE_FLOOR, HouseStyle.SOLID_THIN);
         Lines.measured(chart, m.get("series.testMeasured", d.seeds()), x, Lines.atLeast(d.testError(), lo), null, Palette.TEST);
-        HouseStyle.fitTitle(chart);
+        HouseStyle.finish(chart, null);
         return chart;
     }
 }

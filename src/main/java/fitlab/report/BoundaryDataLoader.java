@@ -5,7 +5,11 @@ import fitlab.model.Model;
 
 /** Evaluates a cell's final classifier on a grid over its data: softmax of the logits, per grid point. */
 final class BoundaryDataLoader {
-    static final int GRID = 60;
+    /**
+     * Grid points per side. The grid is drawn as an image smoothed to the plot's size, so 120 points show no blocks
+     * even on a full slide (the smoothing blends neighbouring cells); the model is evaluated once per grid point.
+     */
+    static final int GRID = 120;
 
     private BoundaryDataLoader() {}
 
@@ -30,14 +34,18 @@ final class BoundaryDataLoader {
             }
         }
         double[] logits = model.predict(inputs, GRID * GRID);
-        double[][] p = new double[GRID][GRID];
+        double[][] p = new double[GRID][GRID], confidence = new double[GRID][GRID];
+        int[][] predicted = new int[GRID][GRID];
         for (int ix = 0; ix < GRID; ix++) {
             for (int iy = 0; iy < GRID; iy++) {
                 double[] probs = softmax(logits, (ix * GRID + iy) * k, k);
-                p[ix][iy] = k == 2 ? probs[1] : max(probs);
+                int arg = argmax(probs);
+                predicted[ix][iy] = arg;
+                confidence[ix][iy] = probs[arg];
+                p[ix][iy] = k == 2 ? probs[1] : probs[arg];
             }
         }
-        return new BoundaryData(c.id(), k, gx, gy, p, x1, x2, labels, c.last().testAccuracy());
+        return new BoundaryData(c.id(), k, gx, gy, p, predicted, confidence, x1, x2, labels, c.last().testAccuracy());
     }
 
     static double[] softmax(double[] logits, int offset, int k) {
@@ -57,12 +65,15 @@ final class BoundaryDataLoader {
         return out;
     }
 
-    private static double max(double[] v) {
-        double m = v[0];
-        for (double x : v) {
-            m = Math.max(m, x);
+    /** The first index of the largest value (ties go to the lower class, as torch.argmax does). */
+    static int argmax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
         }
-        return m;
+        return best;
     }
 
     /** A grid over the points' range widened by 10 % on each side. */

@@ -23,6 +23,49 @@ public final class Capacity {
         return path.equals("model.degree") ? ((Number) c.value(path)).doubleValue() : c.summary().parameters();
     }
 
+    /**
+     * The width of an MLP whose hidden layers are all equally wide ({@code [64, 64]} is 64), else empty: a sweep of such
+     * MLPs is drawn against the width a teacher wrote, with the parameter count as a second label line.
+     */
+    public static java.util.OptionalInt width(CellRun c) {
+        Object v = c.value("model.hidden");
+        if (!(v instanceof List<?> layers) || layers.isEmpty()) {
+            return java.util.OptionalInt.empty();
+        }
+        int first = ((Number) layers.get(0)).intValue();
+        for (Object o : layers) {
+            if (((Number) o).intValue() != first) {
+                return java.util.OptionalInt.empty();
+            }
+        }
+        return java.util.OptionalInt.of(first);
+    }
+
+    /** Whether every cell of the group is an MLP of equally wide layers, all of the same depth. */
+    public static boolean byWidth(String path, AxisGroup g) {
+        if (!path.equals("model.hidden")) {
+            return false;
+        }
+        java.util.Set<Integer> depths = new java.util.HashSet<>();
+        for (AxisPoint p : g.points()) {
+            for (CellRun c : p.cells()) {
+                if (width(c).isEmpty()) {
+                    return false;
+                }
+                depths.add(((List<?>) c.value("model.hidden")).size());
+            }
+        }
+        return depths.size() == 1;
+    }
+
+    /** A swept setting is drawn on a log axis when its values span more than 1.5 decades. */
+    public static boolean logScale(double[] values) {
+        double lo = Lines.minPositive(values), hi = Lines.maxFinite(values);
+        return lo > 0 && Lines.minFinite(values) > 0 && Math.log10(hi / lo) > LOG_AXIS_DECADES;
+    }
+
+    public static final double LOG_AXIS_DECADES = 1.5;
+
     /** The axis title: "polynomial degree" or "number of parameters". */
     public static String axisTitle(String path, Messages m) {
         return m.get(path.equals("model.degree") ? "axis.degree" : "axis.parameters");

@@ -20,35 +20,82 @@ public final class CapacityCurveChart {
     public record Region(Verdict verdict, double x0, double x1) {}
 
     public static XYChart build(AxisGroup g, String path, Optional<Double> noiseFloor, Messages m) {
-        double[] x = g.xs();
-        double[] train = LossColumns.means(g, LossColumns.TRAIN);
-        double[] validation = LossColumns.means(g, LossColumns.VALIDATION);
-        double[] test = LossColumns.means(g, LossColumns.TEST);
-        int best = LossColumns.bestIndex(g);
-        String where = Capacity.pointName(path, x[best], m);
+        boolean byWidth = Capacity.byWidth(path, g);
+        AxisGroup laid = byWidth ? byWidth(g) : g;
+        double[] x = laid.xs();
+        double[] train = LossColumns.means(laid, LossColumns.TRAIN);
+        double[] validation = LossColumns.means(laid, LossColumns.VALIDATION);
+        double[] test = LossColumns.means(laid, LossColumns.TEST);
+        int best = LossColumns.bestIndex(laid);
+        String where = byWidth ? m.get("capacity.width", (long) x[best], (long) g.xs()[best]) : Capacity.pointName(path, x[best], m);
         String title = m.get("chart.capacity.title", Messages.number(validation[best]), where) + groupSuffix(g, m);
-        XYChart chart = HouseStyle.xyChart(title, Capacity.axisTitle(path, m),
+        XYChart chart = HouseStyle.xyChart(title, byWidth ? m.get("axis.width") : Capacity.axisTitle(path, m),
                 m.get(noiseFloor.isPresent() ? "axis.finalLoss" : "axis.finalLossGeneric"), m.fontFamily());
+        boolean logX = Capacity.logScale(x);
+        chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(true);
         double lo = Lines.minPositive(train, validation, test, noiseFloor.map(f -> new double[] {f}).orElse(new double[0])) / 2;
         double hi = Lines.maxFinite(train, validation, test) * 3; // headroom for the region labels
         chart.getStyler().setYAxisMin(lo);
         chart.getStyler().setYAxisMax(hi);
+        // the points must not sit on the plot's edges, where their dots and error bars would be cut in half
+        double[] xr = padded(x, logX);
+        chart.getStyler().setXAxisMin(xr[0]);
+        chart.getStyler().setXAxisMax(xr[1]);
 
+        TopLabels top = new TopLabels(chart.getStyler().getAnnotationTextFont());
         List<RegionShading.Band> bands = new ArrayList<>();
-        for (Region r : regions(g)) {
-            bands.add(new RegionShading.Band(r.x0(), r.x1(), regionColor(r.verdict()), m.get("region." + r.verdict().key())));
+        List<Region> regions = new ArrayList<>(regions(laid, logX));
+        if (!regions.isEmpty()) {
+            // the outer bands reach the plot's edges, not just the outermost points
+            regions.set(0, new Region(regions.get(0).verdict(), Math.min(xr[0], regions.get(0).x0()), regions.get(0).x1()));
+            Region last = regions.get(regions.size() - 1);
+            regions.set(regions.size() - 1, new Region(last.verdict(), last.x0(), Math.max(xr[1], last.x1())));
         }
-        chart.addAnnotation(new RegionShading(bands, chart.getStyler().getLegendFont()));
-        Lines.measured(chart, m.get("series.train"), x, Lines.atLeast(train, lo), LossColumns.errors(g, LossColumns.TRAIN), Palette.TRAIN);
+        for (Region r : regions) {
+            String label = m.get("region." + r.verdict().key());
+            bands.add(new RegionShading.Band(r.x0(), r.x1(), regionColor(r.verdict()), label));
+            top.add(logX ? Math.sqrt(r.x0() * r.x1()) : (r.x0() + r.x1()) / 2, label, TopLabels.Anchor.CENTRED);
+        }
+        chart.addAnnotation(new RegionShading(bands));
+        Lines.measured(chart, m.get("series.train"), x, Lines.atLeast(train, lo), LossColumns.errors(laid, LossColumns.TRAIN), Palette.TRAIN);
         Lines.measured(chart, m.get("series.validation"), x, Lines.atLeast(validation, lo),
-                LossColumns.errors(g, LossColumns.VALIDATION), Palette.VALIDATION);
-        Lines.measured(chart, m.get("series.test"), x, Lines.atLeast(test, lo), LossColumns.errors(g, LossColumns.TEST), Palette.TEST);
-        noiseFloor.ifPresent(f -> Lines.horizontal(chart, m.get("series.noiseFloor", Messages.number(f)), f, x[0], x[x.length - 1],
+                LossColumns.errors(laid, LossColumns.VALIDATION), Palette.VALIDATION);
+        Lines.measured(chart, m.get("series.test"), x, Lines.atLeast(test, lo), LossColumns.errors(laid, LossColumns.TEST), Palette.TEST);
+        noiseFloor.ifPresent(f -> Lines.horizontal(chart, m.get("series.noiseFloor", Messages.number(f)), f, xr[0], xr[1],
                 Palette.NOISE_FLOOR, HouseStyle.DASHED));
-        Lines.vertical(chart, m.get("marker.chosen", where), x[best], lo, hi, Palette.BEST, HouseStyle.DASHED);
-        HouseStyle.fitTitle(chart);
+        Lines.marker(chart, top, m.get("marker.chosen", where), x[best], lo, hi, Palette.BEST, HouseStyle.DASHED);
+        if (byWidth) {
+            List<AxisNotes.Note> notes = new ArrayList<>();
+            double[] parameters = g.xs();
+            for (int i = 0; i < x.length; i++) {
+                notes.add(new AxisNotes.Note(x[i], String.format(java.util.Locale.ROOT, "%,d", (long) parameters[i])));
+            }
+            chart.addAnnotation(new AxisNotes(notes, m.get("axis.parametersNote"), chart.getStyler().getAnnotationTextFont()
+                    .deriveFont(24f)));
+        }
+        HouseStyle.finish(chart, top);
         return chart;
+    }
+
+    /** The same points placed by the width of their (equally wide) hidden layers instead of their parameter count. */
+    static AxisGroup byWidth(AxisGroup g) {
+        return new AxisGroup(g.label(), g.points().stream()
+                .map(p -> new AxisPoint(Capacity.width(p.cells().get(0)).orElseThrow(), p.cells())).toList());
+    }
+
+    /** The x range with half a step (or, on a log axis, half a ratio) of room beyond the first and last point. */
+    static double[] padded(double[] x, boolean log) {
+        double lo = x[0], hi = x[x.length - 1];
+        if (x.length < 2 || hi <= lo) {
+            return log ? new double[] {lo / 2, hi * 2} : new double[] {lo - 1, hi + 1};
+        }
+        if (log) {
+            double ratio = Math.pow(hi / lo, 0.5 / (x.length - 1));
+            return new double[] {lo / ratio, hi * ratio};
+        }
+        double step = (hi - lo) / (x.length - 1) / 2;
+        return new double[] {lo - step, hi + step};
     }
 
     /**
@@ -57,13 +104,19 @@ public final class CapacityCurveChart {
      * are left out.
      */
     public static List<Region> regions(AxisGroup g) {
+        return regions(g, false);
+    }
+
+    /** As {@link #regions(AxisGroup)}; on a log axis the boundaries lie at the geometric mean of neighbours. */
+    public static List<Region> regions(AxisGroup g, boolean log) {
         List<AxisPoint> pts = g.points();
         List<Region> out = new ArrayList<>();
         Verdict current = null;
         double start = 0;
         for (int i = 0; i < pts.size(); i++) {
             Verdict v = majority(pts.get(i));
-            double left = i == 0 ? pts.get(0).x() : (pts.get(i - 1).x() + pts.get(i).x()) / 2;
+            double left = i == 0 ? pts.get(0).x() : log ? Math.sqrt(pts.get(i - 1).x() * pts.get(i).x())
+                    : (pts.get(i - 1).x() + pts.get(i).x()) / 2;
             if (v != current) {
                 if (current != null) {
                     out.add(new Region(current, start, left));

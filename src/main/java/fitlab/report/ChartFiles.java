@@ -23,7 +23,7 @@ public final class ChartFiles {
             write(sibling(base, ".png"), BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
             ByteArrayOutputStream svg = new ByteArrayOutputStream();
             VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            write(sibling(base, ".svg"), svg.toByteArray());
+            write(sibling(base, ".svg"), SvgCompaction.compact(svg.toByteArray()));
         } catch (IOException e) {
             throw new UserError("cannot write chart " + base + ": " + e.getMessage());
         }

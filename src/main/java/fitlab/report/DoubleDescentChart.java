@@ -33,8 +33,9 @@ public final class DoubleDescentChart {
                 Palette.TRAIN);
         Lines.measured(chart, m.get("series.test"), p, Lines.atLeast(test, floorOfTrain), LossColumns.errors(g, LossColumns.TEST),
                 Palette.TEST);
-        Lines.vertical(chart, m.get("marker.interpolation", n), n, floorOfTrain, hi, Palette.THRESHOLD, HouseStyle.DOTTED);
-        HouseStyle.fitTitle(chart);
+        TopLabels top = new TopLabels(chart.getStyler().getAnnotationTextFont());
+        Lines.marker(chart, top, m.get("marker.interpolation", n), n, floorOfTrain, hi, Palette.THRESHOLD, HouseStyle.DOTTED);
+        HouseStyle.finish(chart, top);
         return chart;
     }
 }

@@ -31,7 +31,7 @@ public final class FitEvolutionChart {
         Lines.line(chart, m.get("series.trueFunction", d.formula()), d.gridX(), d.trueY(), Palette.TRUE_FUNCTION, HouseStyle.DASHED);
         Lines.line(chart, m.get("series.fitAtEpoch", f.epoch()), d.gridX(), Lines.clip(f.y(), range[0], range[1]),
                 FitGalleryChart.fitColor(f), HouseStyle.SOLID);
-        HouseStyle.fitTitle(chart);
+        HouseStyle.finish(chart, null);
         return chart;
     }
 

@@ -28,7 +28,7 @@ public final class FitGalleryChart {
             Lines.line(chart, m.get("series.fit", verdict, f.cellId(), Messages.number(f.testLoss())), d.gridX(),
                     Lines.clip(f.y(), range[0], range[1]), fitColor(f), HouseStyle.SOLID);
         }
-        HouseStyle.fitTitle(chart);
+        HouseStyle.finish(chart, null);
         return chart;
     }
 

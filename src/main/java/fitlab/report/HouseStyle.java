@@ -5,6 +5,8 @@ import java.awt.Color;
 import java.awt.Font;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -21,6 +23,16 @@ public final class HouseStyle {
     public static final BasicStroke SOLID_THIN = new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
     public static final BasicStroke DOTTED = new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {3f, 10f}, 0f);
 
+    /** Every chart's title size (points at full slide size). */
+    public static final int TITLE_SIZE = 40;
+    /** Below this a title is shrunk no further: a long title must be made shorter instead. */
+    static final int MIN_TITLE_SIZE = 14;
+    /** Room the y axis (title and tick labels) takes left of the plot at full size, in pixels. */
+    static final int Y_AXIS_ALLOWANCE = 190;
+    /** Solid hairline grid: a dashed stroke is written to SVG as one filled outline per dash (hundreds of kilobytes). */
+    static final BasicStroke GRID = new BasicStroke(1.5f);
+    static final Color LEGEND_BACKGROUND = new Color(255, 255, 255, 225);
+
     private HouseStyle() {}
 
     public static XYChart xyChart(String title, String xTitle, String yTitle, String fontFamily) {
@@ -30,12 +42,15 @@ public final class HouseStyle {
     /** A chart of another size (a panel of a strip); fonts shrink with the height, never below readable. */
     public static XYChart xyChart(String title, String xTitle, String yTitle, String fontFamily, int width, int height) {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        apply(chart.getStyler(), fontFamily, Math.max(0.6, height / (double) HEIGHT));
+        apply(chart.getStyler(), fontFamily, scale(height));
         chart.getStyler().setMarkerSize(14);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
         chart.getStyler().setPlotGridLinesColor(new Color(0xDDDDDD));
         chart.getStyler().setAxisTickMarkLength(8);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setPlotGridLinesStroke(GRID);
+        chart.getStyler().setLegendBackgroundColor(LEGEND_BACKGROUND);
+        chart.getStyler().setLegendBorderColor(new Color(0xBBBBBB));
         return chart;
     }
 
@@ -45,7 +60,7 @@ public final class HouseStyle {
 
     /** Every font of the styler, at {@code scale} × the full-slide sizes. */
     public static void apply(Styler s, String fontFamily, double scale) {
-        s.setChartTitleFont(font(fontFamily, Font.BOLD, 44, scale));
+        s.setChartTitleFont(font(fontFamily, Font.BOLD, TITLE_SIZE, scale));
         s.setLegendFont(font(fontFamily, Font.PLAIN, 30, scale));
         s.setAnnotationTextFont(font(fontFamily, Font.PLAIN, 28, scale));
         s.setChartBackgroundColor(Color.WHITE);
@@ -53,7 +68,7 @@ public final class HouseStyle {
         s.setPlotBorderVisible(false);
         s.setChartTitleBoxVisible(false);
         s.setLegendBorderColor(Color.WHITE);
-        s.setLegendPadding(20);
+        s.setLegendPadding((int) Math.round(14 * scale));
         s.setChartPadding(30);
         s.setAntiAlias(true);
         if (s instanceof org.knowm.xchart.style.AxesChartStyler a) {
@@ -72,31 +87,119 @@ public final class HouseStyle {
     }
 
     /**
-     * Shrinks the title font (down to 28 pt) until the title fits above the plot: XChart centres the title over the plot,
-     * which the legend on the right narrows, and a long title would otherwise run off the slide's left edge.
+     * The last step of every chart builder: axes get people's numbers (and a log axis at least three labels), the
+     * legend goes inside the plot where the data leaves room, the marker and region names go to the top of the plot,
+     * and the title is fitted.
+     */
+    public static void finish(XYChart chart, TopLabels top) {
+        XYStyler s = chart.getStyler();
+        double[] xr = range(chart, true), yr = range(chart, false);
+        if (s.isXAxisLogarithmic()) {
+            xr = LogTicks.widened(xr[0], xr[1]);
+        }
+        if (s.isYAxisLogarithmic()) {
+            yr = LogTicks.widened(yr[0], yr[1]);
+        }
+        if (s.isXAxisLogarithmic()) {
+            s.setXAxisMin(xr[0]).setXAxisMax(xr[1]);
+            s.setXAxisLogarithmicDecadeOnly(false);
+            s.setXAxisTickLabelsFormattingFunction(new LogTicks(xr[0], xr[1]));
+        } else if (s.getXAxisTickLabelsFormattingFunction() == null) {
+            s.setXAxisTickLabelsFormattingFunction(HumanNumber::format);
+        }
+        if (s.isYAxisLogarithmic()) {
+            s.setYAxisMin(yr[0]).setYAxisMax(yr[1]);
+            s.setYAxisLogarithmicDecadeOnly(false);
+            s.setYAxisTickLabelsFormattingFunction(new LogTicks(yr[0], yr[1]));
+        } else if (s.getYAxisTickLabelsFormattingFunction() == null) {
+            s.setYAxisTickLabelsFormattingFunction(HumanNumber::format);
+        }
+        if (s.isLegendVisible()) {
+            wrapLongEntries(chart);
+            s.setLegendPosition(LegendPlacement.choose(chart, xr, yr));
+        }
+        if (top != null && !top.labels().isEmpty()) {
+            chart.addAnnotation(top);
+        }
+        fitTitle(chart);
+    }
+
+    /** A legend entry wider than this share of the chart is broken into two lines (XChart would cut it short). */
+    static final double LEGEND_LINE_SHARE = 0.4;
+
+    /**
+     * Breaks a legend entry too wide for one line before its last " (" or after its last ", " near the middle; the
+     * series keeps its name, only the label shown changes.
+     */
+    static void wrapLongEntries(XYChart chart) {
+        Font f = chart.getStyler().getLegendFont();
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, false);
+        double limit = LEGEND_LINE_SHARE * chart.getWidth();
+        for (XYSeries series : chart.getSeriesCollection()) {
+            String name = series.getName();
+            if (f.getStringBounds(name, frc).getWidth() <= limit) {
+                continue;
+            }
+            int cut = name.lastIndexOf(" (");
+            if (cut < 0) {
+                cut = name.lastIndexOf('（');
+            }
+            if (cut < 0) {
+                cut = name.lastIndexOf(", ", name.length() / 2 + 10);
+            }
+            if (cut > 0) {
+                series.setLabel(name.substring(0, cut).stripTrailing() + "\n" + name.substring(cut).strip());
+            }
+        }
+    }
+
+    /** The axis range XChart will draw: the styler's bounds where set, else the data's (positive data on a log axis). */
+    static double[] range(XYChart chart, boolean x) {
+        XYStyler s = chart.getStyler();
+        boolean log = x ? s.isXAxisLogarithmic() : s.isYAxisLogarithmic();
+        Double min = x ? s.getXAxisMin() : s.getYAxisMin(), max = x ? s.getXAxisMax() : s.getYAxisMax();
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesCollection()) {
+            for (double v : x ? series.getXData() : series.getYData()) {
+                if (Double.isFinite(v) && (!log || v > 0)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (lo > hi) {
+            lo = log ? 0.1 : 0;
+            hi = log ? 1 : 1;
+        }
+        lo = min != null ? min : lo;
+        hi = max != null ? max : hi;
+        if (hi <= lo) {
+            hi = log ? lo * 10 : lo + 1;
+        }
+        return new double[] {lo, hi};
+    }
+
+    /**
+     * One title rule for every chart: {@link #TITLE_SIZE} (scaled for a panel), shrunk only when the title would not fit
+     * across the plot (XChart centres the title over the plot area), never cut.
      */
     public static void fitTitle(XYChart chart) {
         Styler s = chart.getStyler();
         java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
         try {
-            int legend = 0;
-            if (s.isLegendVisible()) {
-                java.awt.FontMetrics lf = g.getFontMetrics(s.getLegendFont());
-                for (var series : chart.getSeriesCollection()) {
-                    legend = Math.max(legend, lf.stringWidth(series.getName()));
-                }
-                legend += 140; // legend marker, padding
-            }
-            int available = chart.getWidth() - legend - 220; // the y axis title and tick labels
-            Font f = s.getChartTitleFont();
-            // a full slide keeps titles readable from the back (28 pt at least); a panel of a strip may go smaller
-            int smallest = chart.getWidth() < WIDTH / 2 ? 16 : 28;
-            while (f.getSize() > smallest && g.getFontMetrics(f).stringWidth(chart.getTitle()) > available) {
-                f = f.deriveFont((float) (f.getSize() - 2));
+            double scale = scale(chart.getHeight());
+            int available = (int) (chart.getWidth() - 2 * s.getChartPadding() - Y_AXIS_ALLOWANCE * scale);
+            Font f = s.getChartTitleFont().deriveFont((float) Math.round(TITLE_SIZE * scale));
+            while (f.getSize() > MIN_TITLE_SIZE && g.getFontMetrics(f).stringWidth(chart.getTitle()) > available) {
+                f = f.deriveFont((float) (f.getSize() - 1));
             }
             s.setChartTitleFont(f);
         } finally {
             g.dispose();
         }
+    }
+
+    static double scale(int height) {
+        return Math.max(0.6, height / (double) HEIGHT);
     }
 }

@@ -24,7 +24,11 @@ public final class LearningCurveChart {
                 m.get(noiseFloor.isPresent() ? "axis.finalLoss" : "axis.finalLossGeneric"), m.fontFamily());
         chart.getStyler().setYAxisLogarithmic(true);
         // training-set sizes usually double or grow tenfold: on a log axis each step gets the same room
-        chart.getStyler().setXAxisLogarithmic(true);
+        boolean logX = Capacity.logScale(x);
+        chart.getStyler().setXAxisLogarithmic(logX);
+        double[] xr = CapacityCurveChart.padded(x, logX);
+        chart.getStyler().setXAxisMin(xr[0]);
+        chart.getStyler().setXAxisMax(xr[1]);
         double lo = Lines.minPositive(train, validation, test, noiseFloor.map(f -> new double[] {f}).orElse(new double[0])) / 2;
         Lines.measured(chart, m.get("series.train"), x, Lines.atLeast(train, lo), LossColumns.errors(g, LossColumns.TRAIN), Palette.TRAIN);
         Lines.measured(chart, m.get("series.validation"), x, Lines.atLeast(validation, lo),
@@ -32,7 +36,7 @@ public final class LearningCurveChart {
         Lines.measured(chart, m.get("series.test"), x, Lines.atLeast(test, lo), LossColumns.errors(g, LossColumns.TEST), Palette.TEST);
         noiseFloor.ifPresent(f -> Lines.horizontal(chart, m.get("series.noiseFloor", Messages.number(f)), f, x[0], x[last],
                 Palette.NOISE_FLOOR, HouseStyle.DASHED));
-        HouseStyle.fitTitle(chart);
+        HouseStyle.finish(chart, null);
         return chart;
     }
 }

@@ -11,13 +11,46 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class Lines {
     private Lines() {}
 
+    /**
+     * Lines longer than this are thinned per pixel column ({@link Decimation}) and drawn as one path: XChart draws a
+     * plain line segment by segment, which is one SVG element per segment, while a smooth line is a single path (its
+     * curve between points a pixel apart looks exactly like the straight segment).
+     */
+    static final int LONG_LINE = 200;
+
     static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color, BasicStroke stroke) {
-        XYSeries s = chart.addSeries(name, x, y);
+        boolean longLine = x.length > LONG_LINE && ascending(x);
+        double[][] drawn = longLine ? Decimation.perColumn(x, y, pixelColumns(chart)) : new double[][] {x, y};
+        XYSeries s = chart.addSeries(name, drawn[0], drawn[1]);
+        s.setSmooth(longLine);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setLineColor(color);
         s.setLineStyle(stroke);
         s.setMarker(SeriesMarkers.NONE);
         return s;
+    }
+
+    /**
+     * The columns a long line is thinned to: one per {@link #COLUMN_PX} pixels of a full-width plot of {@code chart}.
+     * Two pixels is less than half the width of a measured curve's stroke, so what a column keeps (where the line
+     * enters and leaves it, how high and low it reaches) is all the stroke can show.
+     */
+    static int pixelColumns(XYChart chart) {
+        return (int) Math.round(chart.getWidth() * PLOT_WIDTH_FRACTION / COLUMN_PX);
+    }
+
+    static final int COLUMN_PX = 2;
+
+    /** The plot's share of the canvas width once the legend is inside the plot (the layout test asserts at least 0.7). */
+    static final double PLOT_WIDTH_FRACTION = 0.85;
+
+    static boolean ascending(double[] x) {
+        for (int i = 1; i < x.length; i++) {
+            if (!(x[i] >= x[i - 1])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A measured curve with a dot on each measured point and, when given, ± error bars. */
@@ -39,14 +72,31 @@ final class Lines {
         return s;
     }
 
-    /** A vertical line at {@code x} from {@code y0} to {@code y1}, named in the legend (never a label on the data). */
+    /** A vertical line at {@code x} from {@code y0} to {@code y1}, named in the legend. */
     static XYSeries vertical(XYChart chart, String name, double x, double y0, double y1, Color color, BasicStroke stroke) {
         return line(chart, name, new double[] {x, x}, new double[] {y0, y1}, color, stroke);
+    }
+
+    /** A marker line whose name is written at its top ({@code top}) instead of in the legend. */
+    static XYSeries marker(XYChart chart, TopLabels top, String name, double x, double y0, double y1, Color color, BasicStroke stroke) {
+        XYSeries s = vertical(chart, name, x, y0, y1, color, stroke);
+        s.setShowInLegend(false);
+        top.add(x, name, TopLabels.Anchor.BESIDE_LINE);
+        return s;
     }
 
     /** A horizontal line at {@code y} from {@code x0} to {@code x1}. */
     static XYSeries horizontal(XYChart chart, String name, double y, double x0, double x1, Color color, BasicStroke stroke) {
         return line(chart, name, new double[] {x0, x1}, new double[] {y, y}, color, stroke);
+    }
+
+    /**
+     * The top of a log axis that leaves {@code rows} label rows (about 4.5 % of the plot height each) above {@code hi}.
+     */
+    static double headroom(double lo, double hi, int rows) {
+        double decades = Math.log10(hi / lo);
+        double share = Math.min(0.45, 0.045 * rows);
+        return Math.pow(10, Math.log10(lo) + decades / (1 - share));
     }
 
     /** Log axes cannot show 0 or negative values: those are lifted to {@code floor}. */

@@ -9,8 +9,8 @@ import org.knowm.xchart.XYChart;
 /**
  * Loss against epoch for one cell (log y): training, validation and test loss, the noise floor σ² (the lowest mean
  * squared error any model can reach on new data), the best epoch, every early-stopping marker (patience, GL, PQ, UP)
- * and, when training really stopped early, the stop point. Marker names go in the legend, outside the plot, so no
- * label ever covers a curve. The title carries the key number.
+ * and, when training really stopped early, the stop point. Marker names are written at the top of their lines, in
+ * the headroom above the curves, staggered so none overlaps another. The title carries the key number.
  */
 public final class LossCurveChart {
     private LossCurveChart() {}
@@ -29,7 +29,10 @@ public final class LossCurveChart {
         double[] validation = column(rows, MetricsRow::validationLoss);
         double[] test = column(rows, MetricsRow::testLoss);
         double lo = Lines.minPositive(train, validation, test, floor == null ? new double[0] : new double[] {floor});
-        double hi = Lines.maxFinite(train, validation, test);
+        // room above the curves for the marker names, one row each at most
+        double hi = Lines.headroom(lo, Lines.maxFinite(train, validation, test), 2 + cell.summary().markers().size());
+        chart.getStyler().setYAxisMin(lo);
+        chart.getStyler().setYAxisMax(hi);
         Lines.line(chart, m.get("series.train"), epochs, Lines.atLeast(train, lo), Palette.TRAIN, HouseStyle.SOLID);
         Lines.line(chart, m.get("series.validation"), epochs, Lines.atLeast(validation, lo), Palette.VALIDATION, HouseStyle.SOLID);
         Lines.line(chart, m.get("series.test"), epochs, Lines.atLeast(test, lo), Palette.TEST, HouseStyle.SOLID);
@@ -38,22 +41,23 @@ public final class LossCurveChart {
             Lines.horizontal(chart, m.get("series.noiseFloor", Messages.number(floor)), floor, first, last,
                     Palette.NOISE_FLOOR, HouseStyle.DASHED);
         }
-        Lines.vertical(chart, m.get("marker.best", best.epoch()), best.epoch(), lo, hi, Palette.BEST, HouseStyle.DASHED);
+        TopLabels top = new TopLabels(chart.getStyler().getAnnotationTextFont());
+        Lines.marker(chart, top, m.get("marker.best", best.epoch()), best.epoch(), lo, hi, Palette.BEST, HouseStyle.DASHED);
         for (Marker mk : cell.summary().markers()) {
             if (mk.name().equals("diverged")) {
                 continue; // drawn below as the stop line, which says the same
             }
             boolean patience = mk.name().equals("patience");
-            Lines.vertical(chart, markerLabel(mk, m), mk.epoch(), lo, hi, patience ? Palette.PATIENCE : Palette.CRITERION,
+            Lines.marker(chart, top, markerLabel(mk, m), mk.epoch(), lo, hi, patience ? Palette.PATIENCE : Palette.CRITERION,
                     HouseStyle.DOTTED);
         }
         String reason = cell.summary().stopReason();
         if (!reason.equals("completed")) {
             int stop = cell.summary().stopEpoch();
-            Lines.vertical(chart, m.get("marker.stop." + reason, stop), stop, lo, hi, Palette.STOP, HouseStyle.SOLID_THIN);
+            Lines.marker(chart, top, m.get("marker.stop." + reason, stop), stop, lo, hi, Palette.STOP, HouseStyle.SOLID_THIN);
         }
         roundEpochTicks(chart, first, last, lo);
-        HouseStyle.fitTitle(chart);
+        HouseStyle.finish(chart, top);
         return chart;
     }
 

@@ -25,8 +25,14 @@ public final class Palette {
     public static final Color CLASS_0 = new Color(0x0072B2);     // decision boundary points, class 0
     public static final Color CLASS_1 = new Color(0xE69F00);     // decision boundary points, class 1
     public static final Color HIGHLIGHT = new Color(0xF0E442);   // yellow
+    /** Classes 0, 1, 2, ...: blue, orange, bluish green, reddish purple, vermillion, sky blue (Okabe–Ito). */
+    static final Color[] CLASSES = {CLASS_0, CLASS_1, new Color(0x009E73), new Color(0xCC79A7), new Color(0xD55E00), new Color(0x56B4E9)};
 
     private Palette() {}
+
+    public static Color classColor(int label) {
+        return CLASSES[Math.floorMod(label, CLASSES.length)];
+    }
 
     /** The same colour with an alpha, for shaded regions that must not hide the data. */
     public static Color translucent(Color c, int alpha) {

@@ -20,11 +20,36 @@ public final class PanelStrip implements IChart {
     private final String title;
     private final List<XYChart> panels;
     private final String fontFamily;
+    private final int columns;
 
     public PanelStrip(String title, List<XYChart> panels, String fontFamily) {
+        this(title, panels, fontFamily, COLUMNS);
+    }
+
+    /** Panels laid out left to right, {@code columns} to a row. */
+    public PanelStrip(String title, List<XYChart> panels, String fontFamily, int columns) {
         this.title = title;
         this.panels = List.copyOf(panels);
         this.fontFamily = fontFamily;
+        this.columns = columns;
+    }
+
+    public int columns() {
+        return columns;
+    }
+
+    /** The title font: {@link HouseStyle#TITLE_SIZE}, shrunk only when the title would not fit the slide's width. */
+    public Font titleFont() {
+        java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            Font f = new Font(fontFamily, Font.BOLD, HouseStyle.TITLE_SIZE);
+            while (f.getSize() > HouseStyle.MIN_TITLE_SIZE && g.getFontMetrics(f).stringWidth(title) > getWidth() - 60) {
+                f = f.deriveFont((float) (f.getSize() - 1));
+            }
+            return f;
+        } finally {
+            g.dispose();
+        }
     }
 
     public List<XYChart> panels() {
@@ -32,11 +57,19 @@ public final class PanelStrip implements IChart {
     }
 
     public static int panelWidth() {
-        return HouseStyle.WIDTH / COLUMNS;
+        return panelWidth(COLUMNS);
+    }
+
+    public static int panelWidth(int columns) {
+        return HouseStyle.WIDTH / columns;
     }
 
     public static int panelHeight(int panelCount) {
-        int rows = Math.max(1, (panelCount + COLUMNS - 1) / COLUMNS);
+        return panelHeight(panelCount, COLUMNS);
+    }
+
+    public static int panelHeight(int panelCount, int columns) {
+        int rows = Math.max(1, (panelCount + columns - 1) / columns);
         return (HouseStyle.HEIGHT - TITLE_HEIGHT) / rows;
     }
 
@@ -47,13 +80,13 @@ public final class PanelStrip implements IChart {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
         g.setColor(Color.BLACK);
-        g.setFont(new Font(fontFamily, Font.BOLD, 40));
+        g.setFont(titleFont());
         int tw = g.getFontMetrics().stringWidth(title);
-        g.drawString(title, Math.max(10, (width - tw) / 2), 55);
+        Glyphs.draw(g, title, Math.max(10, (width - tw) / 2), 55);
         for (int i = 0; i < panels.size(); i++) {
             XYChart p = panels.get(i);
             AffineTransform saved = g.getTransform();
-            g.translate((i % COLUMNS) * p.getWidth(), TITLE_HEIGHT + (i / COLUMNS) * p.getHeight());
+            g.translate((i % columns) * p.getWidth(), TITLE_HEIGHT + (i / columns) * p.getHeight());
             p.paint(g, p.getWidth(), p.getHeight());
             g.setTransform(saved);
             g.setClip(null);

@@ -1,16 +1,13 @@
 package fitlab.report;
 
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
 import org.knowm.xchart.internal.chartpart.Annotation;
 
 /**
- * Translucent bands across the full height of the plot, one per stretch of x, each named at the top of the plot
- * (above the data: the y range leaves headroom). XChart's area series fill towards a value rather than the plot edge,
+ * Translucent bands across the full height of the plot, one per stretch of x (their names are {@link TopLabels}). XChart's area series fill towards a value rather than the plot edge,
  * which breaks on a log axis, so the bands are painted directly.
  */
 public final class RegionShading extends Annotation {
@@ -18,12 +15,10 @@ public final class RegionShading extends Annotation {
     public record Band(double x0, double x1, Color color, String label) {}
 
     private final List<Band> bands;
-    private final Font font;
 
-    public RegionShading(List<Band> bands, Font font) {
+    public RegionShading(List<Band> bands) {
         super(false);
         this.bands = List.copyOf(bands);
-        this.font = font;
     }
 
     public List<Band> bands() {
@@ -37,8 +32,6 @@ public final class RegionShading extends Annotation {
         }
         double top = Math.min(getYAxisScreenValueForMax(), getYAxisScreenValueForMin());
         double bottom = Math.max(getYAxisScreenValueForMax(), getYAxisScreenValueForMin());
-        g.setFont(font);
-        FontMetrics fm = g.getFontMetrics();
         for (Band b : bands) {
             double left = getXAxisScreenValue(b.x0()), right = getXAxisScreenValue(b.x1());
             if (right - left < 1) {
@@ -48,11 +41,6 @@ public final class RegionShading extends Annotation {
             }
             g.setColor(Palette.translucent(b.color(), 50));
             g.fill(new Rectangle2D.Double(left, top, right - left, bottom - top));
-            g.setColor(Color.BLACK);
-            int w = fm.stringWidth(b.label());
-            if (w < right - left + 40) {
-                g.drawString(b.label(), (float) ((left + right - w) / 2), (float) (top + fm.getAscent() + 8));
-            }
         }
     }
 }

@@ -55,6 +55,7 @@ public final class ReportPlan {
             });
         }
         if (kind.isClassification()) {
+            out.add(BoundaryPanels.build(run, m));
             for (CellRun c : run.cells()) {
                 out.add(new RenderedChart("boundary-" + fileName(c.id()), m.get("caption.boundary"),
                         DecisionBoundaryChart.build(BoundaryDataLoader.load(run, c), m), List.of(), "boundaries"));

@@ -1,7 +1,6 @@
 package fitlab.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import fitlab.DaemonThreads;
 import fitlab.UserError;
 import fitlab.experiment.RunFolder;
@@ -22,7 +21,24 @@ import java.util.function.Consumer;
  */
 public final class ReportService {
     public static final String MANIFEST = "charts.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Not indented (a chart's numbers one per indented line were most of the file), and every number with 7
+     * significant digits: a drawing's precision, far finer than a pixel; the run's CSV files keep every value.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+            .addSerializer(Double.class, new com.fasterxml.jackson.databind.ser.std.StdSerializer<Double>(Double.class) {
+                @Override
+                public void serialize(Double v, com.fasterxml.jackson.core.JsonGenerator gen,
+                                      com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
+                    if (!Double.isFinite(v) || v == 0) {
+                        gen.writeNumber(v);
+                    } else {
+                        java.math.BigDecimal r = new java.math.BigDecimal(v).round(new java.math.MathContext(CHART_DATA_DIGITS)).stripTrailingZeros();
+                        gen.writeNumber(r.scale() < 0 ? r.setScale(0) : r);
+                    }
+                }
+            }));
+    static final int CHART_DATA_DIGITS = 7;
 
     private ReportService() {}
 
@@ -43,7 +59,10 @@ public final class ReportService {
         saveAll(charts, dir);
         List<ChartData> data = charts.stream().map(c -> ChartData.of(c.name(), c.chart())).toList();
         Path index = run.reportDir().resolve("index.html");
+        SlideDeck.ReloadCheck reload = SlideDeck.ReloadCheck.of(run.root());
+        byte[] slides = SlideDeck.pdf(SlideDeck.slides(loaded, charts, diagnosis, List.of(), reload, m));
         try {
+            ChartFiles.write(run.reportDir().resolve(SlideDeck.FILE), slides);
             ChartFiles.write(dir.resolve(MANIFEST), JSON.writeValueAsBytes(data));
             ChartFiles.write(index, HtmlReport.html(loaded, charts, diagnosis, m).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

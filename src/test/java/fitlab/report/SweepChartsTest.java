@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 
 /** Learning curve, bias–variance, double descent and decision boundary, each built headless in both languages. */
@@ -27,7 +26,11 @@ class SweepChartsTest {
         assertArrayEquals(g.points().stream().mapToDouble(p -> p.mean(LossColumns.TRAIN)).toArray(), train);
         assertEquals(2, g.points().get(0).cells().size());
         assertEquals(m.get("axis.trainSize"), chart.getXAxisTitle());
-        assertTrue(chart.getStyler().isXAxisLogarithmic() && chart.getStyler().isYAxisLogarithmic());
+        // 8 to 48 examples span less than 1.5 decades: a linear axis; wider sweeps get a log axis
+        assertTrue(!chart.getStyler().isXAxisLogarithmic() && chart.getStyler().isYAxisLogarithmic());
+        assertTrue(LearningCurveChart.build(new AxisGroup("", List.of(new AxisPoint(10, g.points().get(0).cells()),
+                new AxisPoint(100, g.points().get(1).cells()), new AxisPoint(1000, g.points().get(2).cells()))), Optional.of(0.01), m)
+                .getStyler().isXAxisLogarithmic(), "10 to 1000 examples: a log axis");
         assertTrue(chart.getTitle().contains(Messages.number(g.points().get(2).mean(LossColumns.VALIDATION))), chart.getTitle());
         series(chart, m.get("series.noiseFloor", "0.01"));
         ChartAsserts.inLanguage(chart.getTitle() + chart.getXAxisTitle(), language);
@@ -78,7 +81,7 @@ class SweepChartsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh"})
-    void decisionBoundaryIsAProbabilityHeatMapWithTheTrainingPoints(String language) {
+    void decisionRegionsArePaintedInClassColoursWithTheTrainingPoints(String language) {
         Messages m = SmallRuns.messages(language);
         LoadedRun run = SmallRuns.load(SmallRuns.MOONS);
         assertEquals(Optional.of("model.hidden"), Capacity.axis(run));
@@ -86,20 +89,26 @@ class SweepChartsTest {
         BoundaryData d = BoundaryDataLoader.load(run, cell);
         assertEquals(2, d.classes());
         assertEquals(60, d.pointX().length);
-        HeatMapChart chart = DecisionBoundaryChart.build(d, m);
+        XYChart chart = DecisionBoundaryChart.build(d, m);
         assertEquals(m.get("chart.boundary.title", cell.id(), Messages.number(cell.last().testAccuracy())), chart.getTitle());
-        var heat = chart.getHeatMapSeries();
-        assertEquals(m.get("series.probability"), heat.getName());
-        assertEquals(BoundaryDataLoader.GRID * BoundaryDataLoader.GRID, heat.getHeatData().size());
-        double min = 1, max = 0;
-        for (Number[] v : heat.getHeatData()) {
-            min = Math.min(min, v[2].doubleValue());
-            max = Math.max(max, v[2].doubleValue());
+        java.util.Set<Integer> predicted = new java.util.HashSet<>();
+        for (int[] column : d.predicted()) {
+            for (int k : column) {
+                predicted.add(k);
+            }
         }
-        assertTrue(min >= 0 && min < 0.2 && max <= 1 && max > 0.8, "both classes are predicted somewhere: " + min + ".." + max);
+        assertEquals(java.util.Set.of(0, 1), predicted, "both classes are predicted somewhere");
+        for (int ix = 0; ix < d.gridX().length; ix++) {
+            for (int iy = 0; iy < d.gridY().length; iy++) {
+                assertTrue(d.confidence()[ix][iy] >= 0.5 && d.confidence()[ix][iy] <= 1, "a 2-class prediction is at least a coin toss");
+                assertEquals(d.predicted()[ix][iy] == 1 ? d.probability()[ix][iy] : 1 - d.probability()[ix][iy], d.confidence()[ix][iy], 1e-12);
+            }
+        }
+        BoundaryImageTest.everyPixelIsAClassColour(d);
         assertEquals(List.of(m.get("axis.x1"), m.get("axis.x2")), List.of(chart.getXAxisTitle(), chart.getYAxisTitle()));
         ChartAsserts.inLanguage(chart.getTitle(), language);
         ChartData data = ChartData.of("b", chart);
-        assertEquals(heat.getHeatData().size(), data.series().get(0).values().size());
+        assertEquals(List.of(m.get("series.class", 0), m.get("series.class", 1)), data.series().stream().map(ChartData.Series::name).toList());
+        assertEquals(60, data.series().stream().mapToInt(s -> s.x().size()).sum(), "every training point, by class");
     }
 }

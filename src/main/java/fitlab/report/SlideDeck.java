@@ -1,0 +1,116 @@
+package fitlab.report;
+
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.pdf.PDFProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+import fitlab.experiment.VerifyService;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.multipdf.PDFMergerUtility;
+import org.knowm.xchart.internal.chartpart.IChart;
+
+/**
+ * {@code report/slides.pdf}: the run as 16:9 vector slides in the report's language: the question (and, when given,
+ * what this run shows), the main figure, the other charts, the diagnosis in words and the reload check. Each slide is
+ * painted into VectorGraphics2D's PDF writer as one page; PDFBox joins the pages.
+ */
+public final class SlideDeck {
+    public static final String FILE = "slides.pdf";
+    /** Reload-check failures listed by name on the slide; the rest are counted. */
+    static final int LISTED_PROBLEMS = 8;
+
+    static final double MM_PER_POINT = 25.4 / 72;
+
+    private SlideDeck() {}
+
+    /** What reloading every checkpoint of the run gave. */
+    public record ReloadCheck(int checkpoints, int cells, double largestDifference, List<String> problems) {
+        public ReloadCheck {
+            problems = List.copyOf(problems);
+        }
+
+        /** Reloads every checkpoint of the run folder and compares its losses with metrics.csv. */
+        static ReloadCheck of(Path runDir) {
+            List<VerifyService.Check> checks = VerifyService.verify(runDir, Optional.empty(), "all");
+            double largest = 0;
+            List<String> problems = new ArrayList<>();
+            for (VerifyService.Check c : checks) {
+                if (c.ok()) {
+                    largest = Math.max(largest, c.maxDifference());
+                } else {
+                    problems.add(c.cell() + " epoch " + c.epoch() + ": " + c.problem());
+                }
+            }
+            return new ReloadCheck(checks.size(), (int) checks.stream().map(VerifyService.Check::cell).distinct().count(), largest, problems);
+        }
+    }
+
+    /**
+     * The slides in order. {@code shows}: sentences saying what this run shows (a lesson's claims), empty when it has
+     * none; they go on the first slide under the question.
+     */
+    static List<IChart> slides(LoadedRun run, List<RenderedChart> charts, List<String> diagnosis, List<String> shows, ReloadCheck reload,
+                               Messages m) {
+        List<IChart> out = new ArrayList<>();
+        List<String> first = new ArrayList<>();
+        first.add(run.base().question().in(m.language()));
+        if (!shows.isEmpty()) {
+            first.add(m.get("slides.shows") + " " + String.join(" ", shows));
+        }
+        out.add(new TextSlide(m.get("html.title", run.base().name()), first, m.fontFamily()));
+        for (String section : List.of("main", "boundaries", "cells")) {
+            charts.stream().filter(c -> c.section().equals(section)).forEach(c -> out.add(c.chart()));
+        }
+        out.addAll(TextSlide.paginate(m.get("html.diagnosis"), diagnosis, m.fontFamily()));
+        out.add(new TextSlide(m.get("slides.reload.title"), reloadText(reload, m), m.fontFamily()));
+        return out;
+    }
+
+    static List<String> reloadText(ReloadCheck r, Messages m) {
+        if (r.problems().isEmpty()) {
+            return List.of(m.get("slides.reload.ok", r.checkpoints(), r.cells(), HumanNumber.format(r.largestDifference())));
+        }
+        List<String> out = new ArrayList<>();
+        out.add(m.get("slides.reload.failed", r.problems().size(), r.checkpoints()));
+        out.addAll(r.problems().subList(0, Math.min(LISTED_PROBLEMS, r.problems().size())));
+        if (r.problems().size() > LISTED_PROBLEMS) {
+            out.add(m.get("slides.more", r.problems().size() - LISTED_PROBLEMS));
+        }
+        return out;
+    }
+
+    /** The deck as one PDF: a vector page per slide, 1920 × 1080 points (16:9). */
+    static byte[] pdf(List<IChart> slides) {
+        try {
+            PDFMergerUtility merger = new PDFMergerUtility();
+            for (IChart slide : slides) {
+                merger.addSource(new RandomAccessReadBuffer(page(slide)));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            merger.setDestinationStream(out);
+            merger.mergeDocuments(IOUtils.createMemoryOnlyStreamCache());
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] page(IChart slide) throws IOException {
+        VectorGraphics2D g = new VectorGraphics2D();
+        // VectorGraphics2D measures the page in millimetres and maps drawing units to millimetres too: scaled so
+        // that one pixel of the slide is one point of the page
+        g.scale(MM_PER_POINT, MM_PER_POINT);
+        slide.paint(g, slide.getWidth(), slide.getHeight());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new PDFProcessor(true).getDocument(g.getCommands(), new PageSize(0, 0, slide.getWidth() * MM_PER_POINT,
+                slide.getHeight() * MM_PER_POINT)).writeTo(out);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,78 @@
+package fitlab.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import fitlab.experiment.RunFolder;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** report/slides.pdf: one 16:9 page per slide, and every page renders (with poppler's pdftoppm, as a viewer would). */
+class SlideDeckTest {
+
+    @Test
+    void theDeckHasEverySlideAsA16To9PageAndEveryPageRenders() throws Exception {
+        RunFolder run = LessonQuickRuns.get("03-epochs-and-early-stopping");
+        Report report = ReportService.render(run, Optional.of("zh"), n -> {});
+        Path pdf = run.reportDir().resolve(SlideDeck.FILE);
+        LoadedRun loaded = RunLoader.load(run);
+        SlideDeck.ReloadCheck reload = SlideDeck.ReloadCheck.of(run.root());
+        assertTrue(reload.problems().isEmpty(), "every checkpoint reproduces its losses: " + reload.problems());
+        assertTrue(reload.checkpoints() > loaded.cells().size(), "checked " + reload.checkpoints());
+        Messages m = Messages.forLanguage(report.language(), n -> {});
+        int slides = SlideDeck.slides(loaded, report.charts(), report.diagnosis(), List.of(), reload, m).size();
+        assertEquals(1 + report.charts().size() + 2, slides, "question, every chart, diagnosis, reload check");
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertEquals(slides, doc.getNumberOfPages());
+            for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                PDRectangle box = doc.getPage(i).getMediaBox();
+                assertEquals(1920, box.getWidth(), 1, "page " + i);
+                assertEquals(1080, box.getHeight(), 1, "page " + i);
+            }
+        }
+        Path out = Files.createTempDirectory(SmallRuns.root(), "pages");
+        Process p;
+        try {
+            p = new ProcessBuilder("pdftoppm", "-png", "-r", "20", pdf.toString(), out.resolve("page").toString())
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            String how = "pdftoppm not found (apt-get install poppler-utils)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(how + " -- in CI the slide rendering test must run");
+            }
+            Assumptions.abort(how);
+            return;
+        }
+        String log = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), log);
+        assertTrue(log.isBlank(), "pdftoppm complained: " + log);
+        File[] pages = out.toFile().listFiles((d, n) -> n.endsWith(".png"));
+        assertEquals(slides, pages.length);
+        for (File f : pages) {
+            BufferedImage img = ImageIO.read(f);
+            assertEquals(16.0 / 9, img.getWidth() / (double) img.getHeight(), 0.02, f.getName());
+            // a page that rendered shows ink: some pixels are not white (the page is not empty or broken)
+            long ink = 0;
+            for (int x = 0; x < img.getWidth(); x++) {
+                for (int y = 0; y < img.getHeight(); y++) {
+                    if ((img.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
+                        ink++;
+                    }
+                }
+            }
+            assertTrue(ink > 200, f.getName() + " has " + ink + " inked pixels");
+        }
+    }
+}

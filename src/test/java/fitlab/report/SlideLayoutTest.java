@@ -1,0 +1,157 @@
+package fitlab.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
+import java.awt.font.TextLayout;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.IChart;
+
+/**
+ * Every chart of every bundled lesson's --quick run, in English and in Chinese, laid out by XChart and measured with the
+ * fonts' metrics (never from pixels): the plot gets the slide, no text leaves the canvas or is shortened, no two labels
+ * overlap, every log axis has at least three labelled ticks, and every tick label is a number written for people.
+ */
+class SlideLayoutTest {
+    static final double MIN_PLOT_WIDTH = 0.70;
+    static final double MIN_PLOT_HEIGHT = 0.65;
+    /** XChart shortens a legend entry wider than this share of the chart's width (with an ellipsis). */
+    static final double LEGEND_TRUNCATION = 0.45;
+    private static final FontRenderContext FRC = new FontRenderContext(null, true, false);
+
+    @TestFactory
+    Stream<DynamicTest> everyChartOfEveryLessonFitsItsSlide() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String language : List.of("en", "zh")) {
+            for (String lesson : LessonQuickRuns.lessons()) {
+                tests.add(DynamicTest.dynamicTest(lesson + " " + language, () -> checkLesson(lesson, language)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void checkLesson(String lesson, String language) {
+        Messages m = Messages.forLanguage(language, notice -> Assumptions.abort(notice));
+        if (language.equals("zh") && !m.language().equals("zh")) {
+            Assumptions.abort("no CJK font (apt-get install fonts-noto-cjk)");
+        }
+        LoadedRun run = RunLoader.load(LessonQuickRuns.get(lesson));
+        List<RenderedChart> charts = ReportPlan.charts(run, m);
+        assertFalse(charts.isEmpty());
+        for (RenderedChart c : charts) {
+            String where = lesson + " " + language + " " + c.name();
+            check(c.chart(), where, true);
+        }
+    }
+
+    /** Paints {@code chart} (XChart lays out while painting) and checks its layout; {@code slide}: a full 1920×1080 chart. */
+    static void check(IChart chart, String where, boolean slide) {
+        BufferedImage canvas = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
+        var g = canvas.createGraphics();
+        chart.paint(g, chart.getWidth(), chart.getHeight());
+        g.dispose();
+        if (chart instanceof PanelStrip strip) {
+            Font f = strip.titleFont();
+            double w = new TextLayout(strip.getTitle(), f, FRC).getBounds().getWidth();
+            assertTrue(w <= strip.getWidth() - 20, where + ": strip title " + w + " px wide");
+            assertTrue(f.getSize() == HouseStyle.TITLE_SIZE || new TextLayout(strip.getTitle(), f.deriveFont(f.getSize() + 1f), FRC)
+                    .getBounds().getWidth() > strip.getWidth() - 60, where + ": strip title shrunk though it fits: " + strip.getTitle());
+            for (XYChart p : strip.panels()) {
+                checkXY(p, where + " / " + p.getTitle(), false);
+            }
+            return;
+        }
+        checkXY((XYChart) chart, where, slide);
+    }
+
+    static void checkXY(XYChart chart, String where, boolean slide) {
+        Rectangle2D canvas = new Rectangle2D.Double(0, 0, chart.getWidth(), chart.getHeight());
+        Rectangle2D plot = ChartLayout.plot(chart);
+        if (slide) {
+            assertEquals(HouseStyle.WIDTH, chart.getWidth(), where);
+            assertTrue(plot.getWidth() >= MIN_PLOT_WIDTH * chart.getWidth(), where + ": plot width " + plot.getWidth());
+            assertTrue(plot.getHeight() >= MIN_PLOT_HEIGHT * chart.getHeight(), where + ": plot height " + plot.getHeight());
+        }
+        List<Rectangle2D> texts = new ArrayList<>();
+        Rectangle2D title = ChartLayout.title(chart);
+        inside(canvas, title, where + ": title '" + chart.getTitle() + "'");
+        double titleWidth = new TextLayout(chart.getTitle(), chart.getStyler().getChartTitleFont(), FRC).getBounds().getWidth();
+        assertTrue(titleWidth <= plot.getWidth() + 2 * plot.getX(), where + ": title wider than the canvas allows");
+        texts.add(title);
+        Rectangle2D legend = ChartLayout.legend(chart);
+        if (legend != null) {
+            inside(plot, legend, where + ": legend inside the plot");
+            for (XYSeries s : chart.getSeriesCollection()) {
+                if (s.isShowInLegend()) {
+                    assertEquals(s.getName().replaceAll("\\s", ""), s.getLabel().replaceAll("\\s", ""),
+                            where + ": the legend shows the whole name");
+                    for (String line : s.getLabel().split("\n")) {
+                        double w = new TextLayout(line, chart.getStyler().getLegendFont(), FRC).getBounds().getWidth();
+                        assertTrue(w < LEGEND_TRUNCATION * chart.getWidth(), where + ": legend entry shortened by XChart: " + line);
+                    }
+                }
+            }
+            texts.add(legend);
+        }
+        inside(canvas, ChartLayout.xAxis(chart), where + ": x axis");
+        inside(canvas, ChartLayout.yAxis(chart), where + ": y axis");
+        for (Object a : ChartLayout.annotations(chart)) {
+            if (a instanceof TopLabels top) {
+                for (Rectangle2D r : top.placed()) {
+                    inside(plot, r, where + ": top label");
+                    texts.add(r);
+                }
+            } else if (a instanceof AxisNotes notes) {
+                assertTrue(notes.placed().size() >= notes.notes().size(), where + ": every axis note drawn");
+                for (Rectangle2D r : notes.placed()) {
+                    inside(plot, r, where + ": axis note");
+                    texts.add(r);
+                }
+            } else if (a instanceof PointsOverlay points && points.legendBox() != null) {
+                inside(plot, points.legendBox(), where + ": class legend");
+                texts.add(points.legendBox());
+            }
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            for (int j = i + 1; j < texts.size(); j++) {
+                Rectangle2D a = texts.get(i), b = texts.get(j);
+                Rectangle2D overlap = a.createIntersection(b);
+                assertFalse(overlap.getWidth() > 1 && overlap.getHeight() > 1, where + ": labels overlap: " + a + " and " + b);
+            }
+        }
+        checkTicks(ChartLayout.xTicks(chart), chart.getStyler().isXAxisLogarithmic(), where + ": x axis");
+        checkTicks(ChartLayout.yTicks(chart), chart.getStyler().isYAxisLogarithmic(), where + ": y axis");
+    }
+
+    static void checkTicks(List<ChartLayout.Tick> ticks, boolean log, String where) {
+        List<String> labels = ticks.stream().map(ChartLayout.Tick::label).filter(l -> l != null && !l.isBlank()).toList();
+        if (log) {
+            assertTrue(labels.size() >= LogTicks.MIN_LABELS, where + ": a log axis with labels " + labels);
+        }
+        for (String l : labels) {
+            assertFalse(l.contains("E") || l.contains("e"), where + ": exponent in tick label " + l);
+            assertTrue(HumanNumber.significantDigits(l) <= HumanNumber.SIGNIFICANT, where + ": tick label " + l);
+        }
+    }
+
+    static void inside(Rectangle2D outer, Rectangle2D r, String what) {
+        if (r == null) {
+            fail(what + ": not laid out");
+        }
+        assertTrue(r.getMinX() >= outer.getMinX() - 1 && r.getMaxX() <= outer.getMaxX() + 1 && r.getMinY() >= outer.getMinY() - 1
+                && r.getMaxY() <= outer.getMaxY() + 1, what + " " + r + " not inside " + outer);
+    }
+}
