@@ -24,6 +24,11 @@ public final class ConfigWriter {
 
     public static String toYaml(Experiment experiment) {
         Map<String, Object> map = toMap(experiment.base());
+        if (classesComeFromEachCellsKind(experiment)) {
+            // Written out, the base's class count would bind to every cell when the run is read back (resume, verify,
+            // report), giving a spiral swept in from moons the moons' 2 classes: leave it to each cell's kind again.
+            ((Map<?, ?>) map.get("data")).remove("classes");
+        }
         if (!experiment.sweep().isEmpty()) {
             Map<String, Object> sweep = new LinkedHashMap<>();
             for (SweepAxis a : experiment.sweep()) {
@@ -36,6 +41,17 @@ public final class ConfigWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write config as YAML", e);
         }
+    }
+
+    /**
+     * True when the sweep varies the data kind and the cells' class counts differ although no sweep axis sets
+     * {@code data.classes}: then the file did not give {@code classes} (an explicit value is the same in every cell)
+     * and each cell took its own kind's default.
+     */
+    private static boolean classesComeFromEachCellsKind(Experiment experiment) {
+        boolean classesSwept = experiment.sweep().stream().anyMatch(a -> a.path().equals("data.classes") || a.path().equals("data"));
+        long distinct = experiment.cells().stream().map(c -> c.config().data().classes()).distinct().count();
+        return !classesSwept && distinct > 1;
     }
 
     /** The config as nested plain values (String, Long, Double, Boolean, List, LinkedHashMap). */
