@@ -1,5 +1,6 @@
 package fitlab.report;
 
+import fitlab.model.Softmax;
 import fitlab.data.Dataset;
 import fitlab.model.Model;
 
@@ -38,7 +39,7 @@ final class BoundaryDataLoader {
         int[][] predicted = new int[GRID][GRID];
         for (int ix = 0; ix < GRID; ix++) {
             for (int iy = 0; iy < GRID; iy++) {
-                double[] probs = softmax(logits, (ix * GRID + iy) * k, k);
+                double[] probs = Softmax.of(logits, (ix * GRID + iy) * k, k);
                 int arg = argmax(probs);
                 predicted[ix][iy] = arg;
                 confidence[ix][iy] = probs[arg];
@@ -48,22 +49,6 @@ final class BoundaryDataLoader {
         return new BoundaryData(c.id(), k, gx, gy, p, predicted, confidence, x1, x2, labels, c.last().testAccuracy());
     }
 
-    static double[] softmax(double[] logits, int offset, int k) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < k; j++) {
-            max = Math.max(max, logits[offset + j]);
-        }
-        double[] out = new double[k];
-        double sum = 0;
-        for (int j = 0; j < k; j++) {
-            out[j] = Math.exp(logits[offset + j] - max);
-            sum += out[j];
-        }
-        for (int j = 0; j < k; j++) {
-            out[j] /= sum;
-        }
-        return out;
-    }
 
     /** The first index of the largest value (ties go to the lower class, as torch.argmax does). */
     static int argmax(double[] v) {

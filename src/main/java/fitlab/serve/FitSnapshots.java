@@ -1,5 +1,6 @@
 package fitlab.serve;
 
+import fitlab.model.Softmax;
 import fitlab.checkpoint.Checkpoints;
 import fitlab.config.DataKind;
 import fitlab.config.ExperimentConfig;
@@ -96,7 +97,7 @@ final class FitSnapshots {
             } else {
                 double[] p1 = new double[gx.length];
                 for (int i = 0; i < gx.length; i++) {
-                    p1[i] = softmax(out, i * k, k)[Math.min(1, k - 1)];
+                    p1[i] = Softmax.of(out, i * k, k)[Math.min(1, k - 1)];
                 }
                 m.put("y", finite(p1));
             }
@@ -116,7 +117,7 @@ final class FitSnapshots {
             int[] cls = new int[GRID_2D * GRID_2D];
             double[] p = new double[cls.length];
             for (int r = 0; r < cls.length; r++) {
-                double[] probs = softmax(logits, r * k, k);
+                double[] probs = Softmax.of(logits, r * k, k);
                 int best = 0;
                 for (int j = 1; j < k; j++) {
                     if (probs[j] > probs[best]) {
@@ -181,22 +182,6 @@ final class FitSnapshots {
         return c;
     }
 
-    private static double[] softmax(double[] logits, int offset, int k) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < k; j++) {
-            max = Math.max(max, logits[offset + j]);
-        }
-        double[] out = new double[k];
-        double sum = 0;
-        for (int j = 0; j < k; j++) {
-            out[j] = Math.exp(logits[offset + j] - max);
-            sum += out[j];
-        }
-        for (int j = 0; j < k; j++) {
-            out[j] /= sum;
-        }
-        return out;
-    }
 
     /** JSON has no NaN or infinity: those become null (a gap in the chart). */
     static Double[] finite(double[] v) {
