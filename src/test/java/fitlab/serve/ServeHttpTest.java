@@ -259,8 +259,10 @@ class ServeHttpTest {
     @Test
     void aClientThatDisconnectsMidStreamLeavesTheServerWellAndItsOrphanedRunStopsCleanly(@TempDir Path own) throws Exception {
         try (LabFixture short_ = new LabFixture(own, 1, 4, 1500)) {
-            HttpResponse<String> r = short_.post("/api/runs", "{\"lesson\":\"01-polynomial-degree\","
-                    + "\"settings\":{\"model.degree\":\"3\",\"training.epochs\":\"30000\",\"seed\":\"3\"}}");
+            // an MLP that cannot stop early, so the run outlasts the orphan timeout even on a fast, idle machine
+            // (a polynomial's 30,000 epochs once finished in the 1.5 s before the stop fired)
+            HttpResponse<String> r = short_.post("/api/runs", "{\"lesson\":\"14-resume-without-early-stopping\","
+                    + "\"settings\":{\"training.epochs\":\"30000\",\"early_stopping.patience\":\"100000\",\"seed\":\"3\"}}");
             assertEquals(202, r.statusCode(), r.body());
             String run = LabFixture.json(r).get("id").asText();
             try (Socket s = sse(short_, run)) {
