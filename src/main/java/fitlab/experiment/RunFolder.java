@@ -86,8 +86,9 @@ public record RunFolder(Path root) {
     public static RunFolder existing(Path root) {
         if (!Files.isRegularFile(root.resolve(EXPERIMENT))) {
             if (Files.isDirectory(root) && isUnstarted(root)) {
-                throw new UserError(root + ": this run was stopped before it started (no " + EXPERIMENT + " yet), so there "
-                        + "is nothing to continue; start it again with: " + restartCommand(root));
+                // an empty folder may be anything, so the message says both what it is not and what it may be
+                throw new UserError(root + ": not a fitlab run folder (no " + EXPERIMENT + "); a run stopped before it started "
+                        + "leaves a folder like this, with nothing to continue: start it again with: " + restartCommand(root));
             }
             throw new UserError(root + ": not a fitlab run folder (no " + EXPERIMENT + ")");
         }
