@@ -1,10 +1,5 @@
 package fitlab.experiment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import fitlab.UserError;
-import fitlab.io.AtomicFiles;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,9 +15,6 @@ import java.util.Map;
  */
 public record ClassRecord(String experiment, List<Student> students) {
     public static final String FILE = "class.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-
     /**
      * @param folder     the student's run folder, as given to the merge
      * @param configHash {@link ConfigHash} of that run's {@code experiment.yaml}
@@ -47,19 +39,10 @@ public record ClassRecord(String experiment, List<Student> students) {
     }
 
     public void write(RunFolder run) {
-        try {
-            AtomicFiles.write(file(run), JSON.writeValueAsBytes(this));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serialise " + FILE, e);
-        }
+        RecordFile.write(file(run), this);
     }
 
     public static ClassRecord read(RunFolder run) {
-        Path f = file(run);
-        try {
-            return JSON.readValue(f.toFile(), ClassRecord.class);
-        } catch (IOException e) {
-            throw new UserError(f + ": cannot read class record: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        return RecordFile.read(file(run), ClassRecord.class, "class record");
     }
 }

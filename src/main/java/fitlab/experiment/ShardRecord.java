@@ -1,10 +1,5 @@
 package fitlab.experiment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import fitlab.UserError;
-import fitlab.io.AtomicFiles;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +16,6 @@ import java.util.List;
  */
 public record ShardRecord(String experiment, String configHash, int shard, int of, List<String> cells) {
     public static final String FILE = "shard.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     public ShardRecord {
         cells = List.copyOf(cells);
     }
@@ -40,19 +33,10 @@ public record ShardRecord(String experiment, String configHash, int shard, int o
     }
 
     public void write(RunFolder run) {
-        try {
-            AtomicFiles.write(file(run), JSON.writeValueAsBytes(this));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serialise " + FILE, e);
-        }
+        RecordFile.write(file(run), this);
     }
 
     public static ShardRecord read(RunFolder run) {
-        Path f = file(run);
-        try {
-            return JSON.readValue(f.toFile(), ShardRecord.class);
-        } catch (IOException e) {
-            throw new UserError(f + ": cannot read shard record: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        return RecordFile.read(file(run), ShardRecord.class, "shard record");
     }
 }
