@@ -34,8 +34,8 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         MergeService.Result result = MergeService.merge(inputs, out,
                 CommandText.of("merge", spec.commandLine().getParseResult().originalArgs()));
-        var report = ReportCommand.render(result.folder(), Optional.ofNullable(lang).map(Language::code), spec.commandLine().getErr());
         var o = spec.commandLine().getOut();
+        var report = ReportCommand.render(result.folder(), Optional.ofNullable(lang).map(Language::code), o, spec.commandLine().getErr());
         o.println((result.kind() == MergeService.Kind.SHARDS ? "merged " + result.inputs() + " shards" : "class run of "
                 + result.inputs() + " students") + ": " + result.folder().root());
         result.diagnoses().forEach(line -> o.println("  " + line));

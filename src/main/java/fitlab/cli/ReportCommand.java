@@ -35,17 +35,23 @@ final class ReportCommand implements Callable<Integer> {
             throw new fitlab.UserError(runDir + ": is shard " + shard.shard() + "/" + shard.of() + " of a sweep; the report compares "
                     + "every cell, so it is drawn by fitlab merge of all " + shard.of() + " shard folders");
         }
-        Report report = render(run, Optional.ofNullable(lang).map(Language::code), err);
+        Report report = render(run, Optional.ofNullable(lang).map(Language::code), out, err);
         out.println("report: " + report.index() + " (" + report.charts().size() + " charts)");
         out.flush();
         return FitlabCommand.OK;
     }
 
-    /** Renders a run's report, printing notices (such as a missing CJK font) as one line each on {@code err}. */
-    static Report render(RunFolder run, Optional<String> language, PrintWriter err) {
+    /**
+     * Renders a run's report, printing its progress (one line a phase) on {@code out} and notices (such as a missing
+     * CJK font) as one line each on {@code err}.
+     */
+    static Report render(RunFolder run, Optional<String> language, PrintWriter out, PrintWriter err) {
         Report report;
         try (var lock = fitlab.experiment.RunLock.acquire(run.root())) {
-            report = ReportService.render(run, language, notice -> err.println("fitlab: " + notice));
+            report = ReportService.render(run, language, notice -> err.println("fitlab: " + notice), line -> {
+                out.println(line);
+                out.flush();
+            });
         }
         err.flush();
         return report;

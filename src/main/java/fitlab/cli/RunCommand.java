@@ -93,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
                 out.flush();
                 return FitlabCommand.OK;
             }
-            var report = ReportCommand.render(result.folder(), Optional.ofNullable(lang).map(Language::code), spec.commandLine().getErr());
+            var report = ReportCommand.render(result.folder(), Optional.ofNullable(lang).map(Language::code), out, spec.commandLine().getErr());
             out.println("run folder: " + result.folder().root());
             out.println("report: " + report.index());
             out.flush();

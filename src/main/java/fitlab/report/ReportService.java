@@ -47,19 +47,30 @@ public final class ReportService {
      * @param notices  one-line notices for the user (e.g. no CJK font, so English is used)
      */
     public static Report render(RunFolder run, Optional<String> language, Consumer<String> notices) {
+        return render(run, language, notices, line -> {});
+    }
+
+    /** As {@link #render(RunFolder, Optional, Consumer)}, telling {@code progress} what it is doing (one line a phase). */
+    public static Report render(RunFolder run, Optional<String> language, Consumer<String> notices, Consumer<String> progress) {
+        ReportProgress steps = new ReportProgress(progress);
+        steps.phase("reading " + run.root());
         LoadedRun loaded = RunLoader.load(run);
         String lang = language.orElse(loaded.base().report().language());
         if (!lang.equals("en") && !lang.equals("zh")) {
             throw new UserError("report language '" + lang + "': expected en or zh");
         }
         Messages m = Messages.forLanguage(lang, notices);
+        steps.phase("drawing the charts of " + loaded.cells().size() + " cells");
         List<RenderedChart> charts = ReportPlan.charts(loaded, m);
         List<String> diagnosis = loaded.cells().stream().map(c -> DiagnosisText.sentence(c.id(), c.diagnosis(), m)).toList();
         Path dir = run.chartsDir();
-        saveAll(charts, dir);
+        steps.startFiles(charts.size());
+        saveAll(charts, dir, steps);
         List<ChartData> data = charts.stream().map(c -> ChartData.of(c.name(), c.chart())).toList();
         Path index = run.reportDir().resolve("index.html");
+        steps.phase("reloading every checkpoint for the slide deck's reload check");
         SlideDeck.ReloadCheck reload = SlideDeck.ReloadCheck.of(run.root());
+        steps.phase("writing slides.pdf and index.html");
         byte[] slides = SlideDeck.pdf(SlideDeck.slides(loaded, charts, diagnosis, List.of(), reload, m));
         try {
             ChartFiles.write(run.reportDir().resolve(SlideDeck.FILE), slides);
@@ -75,7 +86,7 @@ public final class ReportService {
      * Encodes every chart as PNG and SVG (and GIF) on all cores: encoding is most of a report's time (about 45 ms per
      * 1920×1080 PNG), the charts are independent objects, and each file is written atomically on its own.
      */
-    private static void saveAll(List<RenderedChart> charts, Path dir) {
+    private static void saveAll(List<RenderedChart> charts, Path dir, ReportProgress steps) {
         int threads = Math.max(1, Math.min(charts.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = DaemonThreads.pool(threads, "fitlab-report");
         try {
@@ -87,7 +98,10 @@ public final class ReportService {
                 }
             }
             for (RenderedChart c : charts) {
-                done.add(pool.submit(() -> ChartFiles.save(c.chart(), dir.resolve(c.name()))));
+                done.add(pool.submit(() -> {
+                    ChartFiles.save(c.chart(), dir.resolve(c.name()));
+                    steps.fileDone();
+                }));
             }
             for (Future<?> f : done) {
                 try {

@@ -51,6 +51,11 @@ class ReportCommandTest {
 
         String[] report = execute("report", runDir.toString());
         assertEquals("0", report[0], report[2]);
+        // the report phase tells what it is doing, so a big run's report never sits silent for minutes
+        for (String phase : List.of("report: reading ", "report: drawing the charts of 2 cells", "report: writing ",
+                "report: reloading every checkpoint", "report: writing slides.pdf")) {
+            assertTrue(report[1].contains(phase), "missing progress line '" + phase + "' in:\n" + report[1]);
+        }
         assertTrue(Files.isRegularFile(folder.chartsDir().resolve("capacity.png")));
         assertEquals(first, ReportService.readManifest(folder));
 

@@ -1,0 +1,45 @@
+package fitlab.report;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Progress lines for the report phase, so a large run's report (hundreds of chart files, thousands of checkpoints to
+ * reload) never sits minutes without output: one line per phase, and while charts are written at most one count line
+ * every {@link #INTERVAL_NANOS}, like the training progress.
+ */
+final class ReportProgress {
+    static final long INTERVAL_NANOS = 2_000_000_000L;
+    static final ReportProgress SILENT = new ReportProgress(line -> {});
+
+    private final Consumer<String> out;
+    private final AtomicInteger written = new AtomicInteger();
+    private volatile long lastPrint = System.nanoTime();
+    private volatile int total;
+
+    ReportProgress(Consumer<String> out) {
+        this.out = out;
+    }
+
+    void phase(String line) {
+        lastPrint = System.nanoTime();
+        synchronized (this) {
+            out.accept("report: " + line);
+        }
+    }
+
+    void startFiles(int charts) {
+        total = charts;
+        written.set(0);
+        phase("writing " + charts + " charts (PNG, SVG, PDF)");
+    }
+
+    /** One more chart's files are on disk; called from the encoding threads. */
+    void fileDone() {
+        int done = written.incrementAndGet();
+        long now = System.nanoTime();
+        if (done < total && now - lastPrint > INTERVAL_NANOS) {
+            phase(done + "/" + total + " charts written");
+        }
+    }
+}
