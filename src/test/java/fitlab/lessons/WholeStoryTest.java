@@ -21,10 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
 class WholeStoryTest {
     @TempDir
     Path dir;
+    @TempDir
+    static Path shared;
+    private static LessonRun fourteen;
+
+    /** Lesson 14's quick run, made once for the tests that read it (none of them changes it). */
+    private static synchronized LessonRun fourteen() {
+        if (fourteen == null) {
+            fourteen = LessonRun.quick("14-resume-without-early-stopping.yaml", shared.resolve("fourteen"));
+        }
+        return fourteen;
+    }
 
     @Test
     void lessonFourteenContinuesTheStoppedCellAsFitlabResumeWould() throws IOException {
-        LessonRun run = LessonRun.quick("14-resume-without-early-stopping.yaml", dir.resolve("one"));
+        LessonRun run = fourteen();
         int stop = (int) run.value("base", "stop_epoch");
         assertEquals("patience", run.text("base", "stop_reason"));
         Path continued = single(run.dir().resolve("cells"), "base@resume-from-");
@@ -53,7 +64,7 @@ class WholeStoryTest {
 
     @Test
     void aKilledContinuationIsFinishedByRunResume() throws IOException {
-        LessonRun run = LessonRun.quick("14-resume-without-early-stopping.yaml", dir.resolve("one"));
+        LessonRun run = fourteen();
         Path continued = single(run.dir().resolve("cells"), "base@resume-from-");
         Path killed = dir.resolve("killed");
         copyTree(run.dir(), killed);
