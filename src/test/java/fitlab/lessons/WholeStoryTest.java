@@ -63,6 +63,22 @@ class WholeStoryTest {
     }
 
     @Test
+    void lessonsThreeAndFourteenDrawNoOptimizerSpikes() throws IOException {
+        String continued = single(fourteen().dir().resolve("cells"), "base@resume-from-").getFileName().toString();
+        assertNoSpikes(fourteen().metric(continued, "validation_loss"), "lesson 14, " + continued);
+        LessonRun three = LessonRun.quick("03-epochs-and-early-stopping.yaml", dir.resolve("three"));
+        assertNoSpikes(three.metric("epochs=800", "validation_loss"), "lesson 03, epochs=800");
+    }
+
+    /** After the first 5 % of epochs, the validation loss never changes more than 2x from one epoch to the next. */
+    private static void assertNoSpikes(double[] validation, String where) {
+        for (int i = Math.max(1, (int) (0.05 * validation.length)); i < validation.length; i++) {
+            double ratio = Math.max(validation[i] / validation[i - 1], validation[i - 1] / validation[i]);
+            assertTrue(ratio <= 2, where + ": validation loss jumps " + ratio + "x from epoch " + (i - 1) + " to " + i);
+        }
+    }
+
+    @Test
     void aKilledContinuationIsFinishedByRunResume() throws IOException {
         LessonRun run = fourteen();
         Path continued = single(run.dir().resolve("cells"), "base@resume-from-");
