@@ -17,15 +17,15 @@ figures=(
   "03-epochs-and-early-stopping|loss-epochs=3000|full"
   "04-l2-and-l1|fits|full"
   "05-more-training-data|learning-curve|full"
-  "06-state-dict-vs-whole-model|loss-kind=mlp|full"
+  "06-state-dict-vs-whole-model|refactor-kind=polynomial|full"
   "07-data-augmentation|fits|full"
-  "08-dropout-and-eval-mode|fits|full"
+  "08-dropout-and-eval-mode|eval-modes|full"
   "09-learning-rate|fits|full"
   "10-input-scaling-and-basis|fits|full"
   "11-bias-variance|bias-variance|full"
   "12-double-descent|double-descent|full"
   "13-classification-capacity|boundaries|full"
-  "14-resume-without-early-stopping|loss-base|full"
+  "14-resume-without-early-stopping|continued-base|full"
 )
 for entry in "${figures[@]}"; do
   IFS='|' read -r lesson chart size <<<"$entry"

@@ -94,7 +94,15 @@ public final class WholeModels {
     }
 
     public static Model fromPyObject(PyObject root, Path file) {
-        checkKnown(root, file);
+        return fromPyObject(root, file, KNOWN_CLASSES);
+    }
+
+    /**
+     * As {@link #fromPyObject(PyObject, Path)} with another registry: {@code known} without a class name is what a
+     * program sees after that class was renamed or moved (lesson 06's refactor check).
+     */
+    public static Model fromPyObject(PyObject root, Path file, Set<String> known) {
+        checkKnown(root, file, known);
         LinkedHashMap<String, Tensor> sd = new LinkedHashMap<>();
         ModelSpec spec;
         if (root.className().equals(POLYNOMIAL_MODULE + "." + POLYNOMIAL_CLASS)) {
@@ -156,15 +164,15 @@ public final class WholeModels {
                 activation == null ? Activation.RELU : activation, dropout);
     }
 
-    private static void checkKnown(PyObject object, Path file) {
-        if (!KNOWN_CLASSES.contains(object.className())) {
+    private static void checkKnown(PyObject object, Path file, Set<String> known) {
+        if (!known.contains(object.className())) {
             throw new UserError(file + ": class " + object.className() + " is not a known model class; a whole-model file "
                     + "binds to the class names it was saved with, so a renamed or moved class breaks it. Load the "
                     + "state_dict instead (it holds only tensors and names): fitlab eval on the cell's best.pth or last.pth");
         }
         for (Object child : modules(object, file).values()) {
             if (child instanceof PyObject p) {
-                checkKnown(p, file);
+                checkKnown(p, file, known);
             }
         }
     }

@@ -32,6 +32,9 @@ final class Progress {
         public void start(long totalEpochs, int cells) {
             this.total = Math.max(1, totalEpochs);
             this.cells = cells;
+            // a run may start a second phase (continuations after the sweep): each phase counts from zero
+            done.set(0);
+            cellsDone.set(0);
             this.lastPrint = System.nanoTime();
             message("training " + cells + " cells, " + totalEpochs + " epochs in all");
         }

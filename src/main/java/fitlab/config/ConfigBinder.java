@@ -239,9 +239,14 @@ public final class ConfigBinder {
         int up = s.integer("up_strips", 3, 1, 1000);
         // k = 1 would make Prechelt's training progress P_k always 0, so PQ would divide by zero
         int strip = s.integer("strip_length", 5, 2, 1000);
+        int continueAfterStop = s.integer("continue_after_stop", 0, 0, 10_000_000);
+        if (continueAfterStop > 0 && action != StopAction.STOP) {
+            throw s.error("continue_after_stop", s.node("continue_after_stop").orElse(null),
+                    "continues a cell that early stopping stopped, so it needs action: stop (got action: " + action.name().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
         s.finish();
         return new EarlyStoppingSettings(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch,
-                action, stopOn, gl, pq, up, strip);
+                action, stopOn, gl, pq, up, strip, continueAfterStop);
     }
 
     private static CheckpointConfig checkpoint(Section s) {

@@ -102,6 +102,9 @@ public final class ConfigWriter {
         es.put("pq_alpha", e.pqAlpha());
         es.put("up_strips", (long) e.upStrips());
         es.put("strip_length", (long) e.stripLength());
+        if (e.continueAfterStop() > 0) { // written only when set, so run folders of configs without it keep their bytes
+            es.put("continue_after_stop", (long) e.continueAfterStop());
+        }
         m.put("early_stopping", es);
         Retention keep = c.checkpoint().keep();
         m.put("checkpoint", ordered("every", (long) c.checkpoint().every(),

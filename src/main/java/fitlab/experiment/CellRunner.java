@@ -87,7 +87,7 @@ final class CellRunner {
         return training.train(from + 1, training.configuredEpochs(), true, retention);
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

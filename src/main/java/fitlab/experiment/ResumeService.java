@@ -45,7 +45,7 @@ public final class ResumeService {
         if (!Files.isRegularFile(checkpoint)) {
             throw new UserError(checkpoint + ": no checkpoint for epoch " + from + " (checkpoint.every / keep may have skipped or pruned it)");
         }
-        CellFolder target = run.cell(cellId + "@resume-from-" + from);
+        CellFolder target = target(run, cellId, from);
         if (Files.exists(target.root())) {
             throw new UserError(target.root() + ": already exists; a resumed cell is never overwritten");
         }
@@ -54,14 +54,29 @@ public final class ResumeService {
             throw new UserError("nothing to train: epoch " + from + " is already at or past epoch " + until + " (pass --epochs N)");
         }
         DataPlan data = DataPlan.read(experiment.cells(), run);
+        continueInto(run, cell, data, from, target, until, epochs.isEmpty(), progress, control);
+        return target.root();
+    }
+
+    /** The folder a cell continued from epoch {@code from} goes to. */
+    static CellFolder target(RunFolder run, String cellId, int from) {
+        return run.cell(cellId + "@resume-from-" + from);
+    }
+
+    /**
+     * The one way a cell is continued into a new folder, shared by {@code fitlab resume} and a run's
+     * {@code early_stopping.continue_after_stop}, so the two write the same files.
+     */
+    static CellSummary continueInto(RunFolder run, Cell cell, DataPlan data, int from, CellFolder target, int until,
+                                    boolean honourStop, ProgressListener progress, RunControl control) {
+        CellFolder source = run.cell(cell.id());
         progress.start(until - from, 1);
         try {
-            new CellRunner(run, run.root(), progress, control).resume(cell, data.forCell(cellId), checkpoint, source, target, until,
-                    epochs.isEmpty());
+            return new CellRunner(run, run.root(), progress, control).resume(cell, data.forCell(cell.id()), source.checkpoint(from),
+                    source, target, until, honourStop);
         } finally {
             progress.finish();
         }
-        return target.root();
     }
 
     static int newestCheckpoint(CellFolder cell) {

@@ -57,6 +57,7 @@ public final class RunService {
             List<CellSummary> summaries = named(run, () -> train(cells, request.threads(), progress,
                     cell -> runner.run(cell, data.forCell(cell.id()))));
             writeSummary(run, experiment, summaries);
+            named(run, () -> AfterSweep.run(run, cells, summaries, data, progress, control));
             return new RunResult(run, summaries);
         }
     }
@@ -100,6 +101,7 @@ public final class RunService {
                 return runner.finish(cell, data.forCell(cell.id()));
             }));
             writeSummary(run, experiment, summaries);
+            named(run, () -> AfterSweep.run(run, cells, summaries, data, progress, control));
             return new RunResult(run, summaries);
         }
     }

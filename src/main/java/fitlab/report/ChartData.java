@@ -39,6 +39,12 @@ public record ChartData(String name, String title, String xTitle, String yTitle,
             List<ChartData> panels = strip.panels().stream().map(p -> of(name, p)).toList();
             return new ChartData(name, strip.getTitle(), "", "", List.of(), panels);
         }
+        if (chart instanceof RefactorSlide slide) {
+            // a slide of words: per file its bytes (x), tensors (y) and whether it loads after the rename (1 or 0)
+            List<Series> series = slide.columns().stream().map(c -> new Series(c.file(), List.of((double) c.bytes()),
+                    List.of((double) c.tensors()), List.of(c.loads() ? 1.0 : 0.0))).toList();
+            return new ChartData(name, slide.getTitle(), "", "", series, List.of());
+        }
         throw new IllegalArgumentException("unknown chart type " + chart.getClass().getName());
     }
 

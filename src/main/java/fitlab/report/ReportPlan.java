@@ -36,6 +36,9 @@ public final class ReportPlan {
             }
         });
         out.addAll(ClassCapacityChart.charts(run, m)); // a class run (fitlab merge of students' runs) only
+        out.addAll(ContinuationChart.charts(run, m)); // cells continued after their stop (lesson 14)
+        EvalModesChart.chart(run, m).ifPresent(out::add); // dropout checkpoints in eval and train mode (lesson 08)
+        out.addAll(RefactorSlide.charts(run, m)); // both kinds of .pth file after a class rename (lesson 06)
         if (run.sweeps(LearningCurveChart.AXIS)) {
             for (AxisGroup g : SweepGroups.along(run, LearningCurveChart.AXIS,
                     c -> c.cell().config().data().train())) {

@@ -82,7 +82,25 @@ class SlideLayoutTest {
             }
             return;
         }
+        if (chart instanceof RefactorSlide words) {
+            checkWords(words, where);
+            return;
+        }
         checkXY((XYChart) chart, where, slide);
+    }
+
+    /** A slide of words (lesson 06's refactor check): every line on the canvas, none over another, none shortened. */
+    static void checkWords(RefactorSlide slide, String where) {
+        Rectangle2D canvas = new Rectangle2D.Double(0, 0, slide.getWidth(), slide.getHeight());
+        List<Rectangle2D> lines = slide.placed();
+        assertTrue(lines.size() >= 10, where + ": the slide drew its lines: " + lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            inside(canvas, lines.get(i), where + ": line " + i);
+            for (int j = i + 1; j < lines.size(); j++) {
+                Rectangle2D overlap = lines.get(i).createIntersection(lines.get(j));
+                assertFalse(overlap.getWidth() > 1 && overlap.getHeight() > 1, where + ": lines overlap: " + lines.get(i) + " and " + lines.get(j));
+            }
+        }
     }
 
     static void checkXY(XYChart chart, String where, boolean slide) {
