@@ -51,6 +51,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "en|zh", description = "Language of charts and report.")
     Language lang;
 
+    @Option(names = "--require-claims", description = "Exit with code 1 when one of the lesson's claims does not hold on this run.")
+    boolean requireClaims;
+
     @Override
     public Integer call() {
         if (threads != null && threads < 1) {
@@ -93,10 +96,16 @@ final class RunCommand implements Callable<Integer> {
                 out.flush();
                 return FitlabCommand.OK;
             }
+            int notChecked = resume != null ? 0
+                    : fitlab.config.ExperimentLoader.load(BundledExperiments.resolve(experiment), sets, quick).claimsNotChecked();
+            boolean held = ClaimsCheck.run(result.folder(), notChecked, Optional.ofNullable(lang).map(Language::code), out);
             var report = ReportCommand.render(result.folder(), Optional.ofNullable(lang).map(Language::code), spec.commandLine().getErr());
             out.println("run folder: " + result.folder().root());
             out.println("report: " + report.index());
             out.flush();
+            if (requireClaims && !held) {
+                return ClaimsCheck.FAILED;
+            }
         }
         return FitlabCommand.OK;
     }

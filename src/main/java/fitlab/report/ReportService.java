@@ -60,7 +60,7 @@ public final class ReportService {
         List<ChartData> data = charts.stream().map(c -> ChartData.of(c.name(), c.chart())).toList();
         Path index = run.reportDir().resolve("index.html");
         SlideDeck.ReloadCheck reload = SlideDeck.ReloadCheck.of(run.root());
-        byte[] slides = SlideDeck.pdf(SlideDeck.slides(loaded, charts, diagnosis, List.of(), reload, m));
+        byte[] slides = SlideDeck.pdf(SlideDeck.slides(loaded, charts, diagnosis, ClaimsSection.lines(run, m), reload, m));
         try {
             ChartFiles.write(run.reportDir().resolve(SlideDeck.FILE), slides);
             ChartFiles.write(dir.resolve(MANIFEST), JSON.writeValueAsBytes(data));
