@@ -18,8 +18,8 @@ final class ClaimText {
                 default -> "fits well.";
             };
         } else if (claim instanceof Claim.BestCell c) {
-            return "The best " + metricEn(c.by()) + whereEn(c.where()) + " is at " + c.axis() + " between " + n(c.low()) + " and "
-                    + n(c.high()) + ".";
+            return "The cell with the " + (Claim.higherIsBetter(c.by()) ? "highest " : "lowest ") + metricEn(c.by()) + whereEn(c.where())
+                    + " has " + c.axis() + " between " + n(c.low()) + " and " + n(c.high()) + ".";
         } else if (claim instanceof Claim.Trend c) {
             return "The " + metricEn(c.metric()) + (c.falls() ? " falls" : " rises") + " as " + c.axis() + " grows" + whereEn(c.where()) + ".";
         } else if (claim instanceof Claim.RisesAfterMinimum c) {
@@ -62,7 +62,7 @@ final class ClaimText {
                 default -> " 拟合良好。";
             };
         } else if (claim instanceof Claim.BestCell c) {
-            return whereZh(c.where()) + metricZh(c.by()) + "最好的单元，其 " + c.axis() + " 在 " + n(c.low()) + " 到 " + n(c.high()) + " 之间。";
+            return whereZh(c.where()) + metricZh(c.by()) + (Claim.higherIsBetter(c.by()) ? "最高" : "最低") + "的单元，其 " + c.axis() + " 在 " + n(c.low()) + " 到 " + n(c.high()) + " 之间。";
         } else if (claim instanceof Claim.Trend c) {
             return whereZh(c.where()) + "随着 " + c.axis() + " 增大，" + metricZh(c.metric()) + (c.falls() ? "下降。" : "上升。");
         } else if (claim instanceof Claim.RisesAfterMinimum c) {

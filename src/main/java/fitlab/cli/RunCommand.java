@@ -54,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--require-claims", description = "Exit with code 1 when one of the lesson's claims does not hold on this run.")
     boolean requireClaims;
 
+    @Option(names = "--no-report", description = "Train and check the claims, but draw no charts or report (fitlab report RUN_DIR draws them later).")
+    boolean noReport;
+
     @Override
     public Integer call() {
         if (threads != null && threads < 1) {
@@ -99,9 +102,11 @@ final class RunCommand implements Callable<Integer> {
             int notChecked = resume != null ? 0
                     : fitlab.config.ExperimentLoader.load(BundledExperiments.resolve(experiment), sets, quick).claimsNotChecked();
             boolean held = ClaimsCheck.run(result.folder(), notChecked, Optional.ofNullable(lang).map(Language::code), out);
-            var report = ReportCommand.render(result.folder(), Optional.ofNullable(lang).map(Language::code), spec.commandLine().getErr());
             out.println("run folder: " + result.folder().root());
-            out.println("report: " + report.index());
+            if (!noReport) {
+                var report = ReportCommand.render(result.folder(), Optional.ofNullable(lang).map(Language::code), spec.commandLine().getErr());
+                out.println("report: " + report.index());
+            }
             out.flush();
             if (requireClaims && !held) {
                 return ClaimsCheck.FAILED;

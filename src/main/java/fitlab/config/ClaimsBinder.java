@@ -19,7 +19,7 @@ public final class ClaimsBinder {
     static final List<String> KINDS = List.of("diagnosis", "best_cell", "trend", "rises_after_minimum", "reload_equals_logged",
             "bias_variance", "interpolation_peak", "continuation_rises", "eval_mode_equals_logged", "train_mode_worse",
             "refactor_load");
-    private static final List<String> VERDICTS = List.of("underfit", "good", "overfit");
+    private static final List<String> VERDICTS = List.of("underfit", "good", "overfit", "diverged");
     private static final List<String> SPLITS = List.of("train", "validation", "test");
     private static final List<String> COMPONENTS = List.of("bias2", "variance", "total");
     private static final List<String> FILE_KINDS = List.of("state_dict", "whole_model");
