@@ -35,6 +35,8 @@ final class ClaimEvaluator {
             return peak(c, e);
         } else if (claim instanceof Claim.ContinuationRises c) {
             return continuation(c, e);
+        } else if (missing(claim, e).isPresent()) {
+            return missing(claim, e).get();
         } else if (claim instanceof Claim.EvalModeEqualsLogged c) {
             return evalModeEquals(c, e);
         } else if (claim instanceof Claim.TrainModeWorse c) {
@@ -43,6 +45,15 @@ final class ClaimEvaluator {
             return refactor(c, e);
         }
         throw new IllegalStateException("no check for claim kind " + claim.kind());
+    }
+
+    /** A claim on a file the lesson's run writes for its story fails, not errs, when this run wrote none. */
+    private static Optional<Verdict> missing(Claim claim, RunEvidence e) {
+        String file = claim instanceof Claim.RefactorLoad ? RunEvidence.REFACTOR_CHECK : RunEvidence.EVAL_MODES;
+        if (java.nio.file.Files.exists(e.run.root().resolve(file))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verdict(false, "this run wrote no " + file, file + " at the run folder's root"));
     }
 
     private static Verdict diagnosis(Claim.DiagnosisIs c, RunEvidence e) {
@@ -154,7 +165,10 @@ final class ClaimEvaluator {
         };
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            points.add(new Point(c.axis() + "=" + n(d.x()[i]), d.x()[i], values[i]));
+            double x = d.x()[i];
+            if (c.range().map(r -> x >= r[0] && x <= r[1]).orElse(true)) {
+                points.add(new Point(c.axis() + "=" + n(x), x, values[i]));
+            }
         }
         if (c.falls().isPresent()) {
             return trend(c.component(), c.falls().get(), c.tolerance(), points);

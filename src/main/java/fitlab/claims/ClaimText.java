@@ -15,6 +15,7 @@ final class ClaimText {
             return "Cell " + c.cell() + " " + switch (c.verdict()) {
                 case "underfit" -> "underfits.";
                 case "overfit" -> "overfits.";
+                case "diverged" -> "diverges (its loss explodes).";
                 default -> "fits well.";
             };
         } else if (claim instanceof Claim.BestCell c) {
@@ -34,7 +35,8 @@ final class ClaimText {
                 case "variance" -> "Variance";
                 default -> "Bias² + variance + noise";
             };
-            return what + (c.falls().isPresent() ? (c.falls().get() ? " falls" : " rises") + " as " + c.axis() + " grows."
+            String range = c.range().map(r -> " from " + n(r[0]) + " to " + n(r[1])).orElse("");
+            return what + (c.falls().isPresent() ? (c.falls().get() ? " falls" : " rises") + " as " + c.axis() + " grows" + range + "."
                     : " is smallest at " + c.axis() + " between " + n(c.smallestWithin().get()[0]) + " and "
                     + n(c.smallestWithin().get()[1]) + ".");
         } else if (claim instanceof Claim.InterpolationPeak c) {
@@ -59,6 +61,7 @@ final class ClaimText {
             return "单元 " + c.cell() + switch (c.verdict()) {
                 case "underfit" -> " 欠拟合。";
                 case "overfit" -> " 过拟合。";
+                case "diverged" -> " 发散（损失爆炸）。";
                 default -> " 拟合良好。";
             };
         } else if (claim instanceof Claim.BestCell c) {
@@ -76,7 +79,8 @@ final class ClaimText {
                 case "variance" -> "方差";
                 default -> "偏差² + 方差 + 噪声";
             };
-            return c.falls().isPresent() ? "随着 " + c.axis() + " 增大，" + what + (c.falls().get() ? "下降。" : "上升。")
+            String range = c.range().map(r -> "从 " + n(r[0]) + " 到 " + n(r[1])).orElse("");
+            return c.falls().isPresent() ? "随着 " + c.axis() + range + " 增大，" + what + (c.falls().get() ? "下降。" : "上升。")
                     : what + "在 " + c.axis() + " 为 " + n(c.smallestWithin().get()[0]) + " 到 " + n(c.smallestWithin().get()[1]) + " 时最小。";
         } else if (claim instanceof Claim.InterpolationPeak c) {
             return metricZh(c.metric()) + "在 " + c.axis() + " 为 " + n(c.low()) + " 到 " + n(c.high()) + " 时（插值阈值）达到峰值，至少是两侧的 "

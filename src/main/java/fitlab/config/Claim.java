@@ -93,10 +93,12 @@ public sealed interface Claim {
 
     /**
      * Over the seed repeats of the sweep, {@code component} (bias2 | variance | total = bias² + variance + σ²) falls or
-     * rises along {@code axis} (as {@link Trend}), or, with {@code smallestWithin}, is smallest at an axis value in it.
+     * rises along {@code axis} (as {@link Trend}), or, with {@code smallestWithin}, is smallest at an axis value in it;
+     * {@code range} keeps only the axis values in [low, high] (bias² is measured against the seeds' mean, and far past
+     * the threshold of a small training set a few wild fits move that mean: the trend is stated where it is seen).
      */
     record BiasVariance(String component, String axis, Optional<Boolean> falls, double tolerance,
-                        Optional<double[]> smallestWithin) implements Claim {
+                        Optional<double[]> smallestWithin, Optional<double[]> range) implements Claim {
         public String kind() { return "bias_variance"; }
         /** The seed axis too: the decomposition averages over its repeats, so a run without them cannot check it. */
         public List<String> axes() { return List.of(axis, "seed"); }
@@ -107,6 +109,7 @@ public sealed interface Claim {
                 m.put("tolerance", tolerance);
             });
             smallestWithin.ifPresent(w -> m.put("smallest_within", List.of(w[0], w[1])));
+            range.ifPresent(w -> m.put("within", List.of(w[0], w[1])));
             return m;
         }
     }

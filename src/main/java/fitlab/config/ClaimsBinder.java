@@ -73,7 +73,8 @@ public final class ClaimsBinder {
                     throw s.error("direction", s.node("direction").orElse(null),
                             "a bias_variance claim states either direction: falls | rises or smallest_within: [low, high]");
                 }
-                yield new Claim.BiasVariance(component, axis, falls, falls.isPresent() ? tolerance(s) : 0, smallest);
+                Optional<double[]> within = s.has("within") ? Optional.of(range(s, "within")) : Optional.empty();
+                yield new Claim.BiasVariance(component, axis, falls, falls.isPresent() ? tolerance(s) : 0, smallest, within);
             }
             case "interpolation_peak" -> {
                 String metric = word(s, "metric", Claim.METRICS);

@@ -108,6 +108,27 @@ public final class ExperimentLoader {
                 && paths.containsAll(c.where().keySet())).toList();
     }
 
+    /**
+     * One line per {@code --set key=value} whose key the file sweeps: the value replaces the whole sweep axis (every
+     * cell uses it), which changes the lesson, so the user is told.
+     */
+    public static List<String> sweepReplacements(Path file, List<String> sets) {
+        YamlNode tree = YamlReader.read(file);
+        if (!(tree instanceof YamlNode.Mapping root) || !(root.get("sweep") instanceof YamlNode.Mapping sweep)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            String path = eq > 0 ? set.substring(0, eq).trim() : "";
+            if (sweep.entries().containsKey(path)) {
+                out.add("--set " + path + "=" + set.substring(eq + 1).trim() + " replaces the sweep axis " + path
+                        + ": every cell uses this value (--set sweep." + path + "=[...] sweeps other values)");
+            }
+        }
+        return out;
+    }
+
     private static void collectLocations(YamlNode node, String path, Map<String, Location> into) {
         into.put(path, node.location());
         if (node instanceof YamlNode.Mapping m) {
