@@ -10,6 +10,7 @@ home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 lesson="${1:-all}"
 n="${2:-20}"
 threads="${THREADS:-1}"
+fitlab="${FITLAB:-$home/fitlab}"   # FITLAB=path runs another build (e.g. java -cp target/classes)
 work="$(mktemp -d "${TMPDIR:-/tmp}/lesson-seeds.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
@@ -34,7 +35,7 @@ for yaml in "${lessons[@]}"; do
     else
       set_args=(--set "seed=$seed")
     fi
-    if ! "$home/fitlab" run "$yaml" "${set_args[@]}" --out "$out" --threads "$threads" --no-report >"$out.log" 2>&1; then
+    if ! "$fitlab" run "$yaml" "${set_args[@]}" --out "$out" --threads "$threads" --no-report >"$out.log" 2>&1; then
       echo "$name seed $seed: run failed (see below)"; tail -3 "$out.log"; continue
     fi
     [ -f "$out/claims.csv" ] || { echo "$name: no claims.csv"; break; }
