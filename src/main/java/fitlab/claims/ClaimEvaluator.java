@@ -24,7 +24,8 @@ final class ClaimEvaluator {
         } else if (claim instanceof Claim.BestCell c) {
             return bestCell(c, e);
         } else if (claim instanceof Claim.Trend c) {
-            return trend(c.metric(), c.falls(), c.tolerance(), along(e, c.axis(), c.where(), c.metric()));
+            return trend(c.metric(), c.falls(), c.tolerance(), along(e, c.axis(), c.where(), c.metric()).stream()
+                    .filter(p -> c.range().map(r -> p.x() >= r[0] && p.x() <= r[1]).orElse(true)).toList());
         } else if (claim instanceof Claim.RisesAfterMinimum c) {
             return risesAfterMinimum(c, e);
         } else if (claim instanceof Claim.ReloadEqual c) {

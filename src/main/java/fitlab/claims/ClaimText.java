@@ -22,7 +22,8 @@ final class ClaimText {
             return "The cell with the " + (Claim.higherIsBetter(c.by()) ? "highest " : "lowest ") + metricEn(c.by()) + whereEn(c.where())
                     + " has " + c.axis() + " between " + n(c.low()) + " and " + n(c.high()) + ".";
         } else if (claim instanceof Claim.Trend c) {
-            return "The " + metricEn(c.metric()) + (c.falls() ? " falls" : " rises") + " as " + c.axis() + " grows" + whereEn(c.where()) + ".";
+            return "The " + metricEn(c.metric()) + (c.falls() ? " falls" : " rises") + " as " + c.axis() + " grows"
+                    + c.range().map(r -> " from " + n(r[0]) + " to " + n(r[1])).orElse("") + whereEn(c.where()) + ".";
         } else if (claim instanceof Claim.RisesAfterMinimum c) {
             return "Cell " + c.cell() + "'s " + c.split() + " loss ends at least " + n(c.factor()) + " × above its minimum: training on "
                     + "past the best epoch makes it worse.";
@@ -67,7 +68,7 @@ final class ClaimText {
         } else if (claim instanceof Claim.BestCell c) {
             return whereZh(c.where()) + metricZh(c.by()) + (Claim.higherIsBetter(c.by()) ? "最高" : "最低") + "的单元，其 " + c.axis() + " 在 " + n(c.low()) + " 到 " + n(c.high()) + " 之间。";
         } else if (claim instanceof Claim.Trend c) {
-            return whereZh(c.where()) + "随着 " + c.axis() + " 增大，" + metricZh(c.metric()) + (c.falls() ? "下降。" : "上升。");
+            return whereZh(c.where()) + "随着 " + c.axis() + c.range().map(r -> "从 " + n(r[0]) + " 到 " + n(r[1])).orElse("") + " 增大，" + metricZh(c.metric()) + (c.falls() ? "下降。" : "上升。");
         } else if (claim instanceof Claim.RisesAfterMinimum c) {
             return "单元 " + c.cell() + " 的" + splitZh(c.split()) + "损失最终至少是其最小值的 " + n(c.factor()) + " 倍：越过最佳轮次继续训练会变差。";
         } else if (claim instanceof Claim.ReloadEqual c) {

@@ -67,13 +67,17 @@ public sealed interface Claim {
 
     /**
      * {@code metric} falls (or rises) along {@code axis} in sweep order: from the first cell to the last it changes the
-     * stated way, and no step goes the other way by more than {@code tolerance} (a fraction of the larger value).
+     * stated way, and no step goes the other way by more than {@code tolerance} (a fraction of the larger value);
+     * {@code range} keeps only the cells whose axis value is in [low, high].
      */
-    record Trend(String metric, String axis, boolean falls, double tolerance, Map<String, String> where) implements Claim {
+    record Trend(String metric, String axis, boolean falls, double tolerance, Map<String, String> where,
+                 Optional<double[]> range) implements Claim {
         public String kind() { return "trend"; }
         public List<String> axes() { return List.of(axis); }
         public Map<String, Object> fields() {
-            return ordered("metric", metric, "axis", axis, "direction", falls ? "falls" : "rises", "tolerance", tolerance);
+            Map<String, Object> m = ordered("metric", metric, "axis", axis, "direction", falls ? "falls" : "rises", "tolerance", tolerance);
+            range.ifPresent(w -> m.put("within", List.of(w[0], w[1])));
+            return m;
         }
     }
 

@@ -61,7 +61,7 @@ public final class ClaimsBinder {
                 yield new Claim.BestCell(by, axis, w[0], w[1], where(s, axes));
             }
             case "trend" -> new Claim.Trend(word(s, "metric", Claim.METRICS), word(s, "axis", axes), falls(s),
-                    tolerance(s), where(s, axes));
+                    tolerance(s), where(s, axes), s.has("within") ? Optional.of(range(s, "within")) : Optional.empty());
             case "rises_after_minimum" -> new Claim.RisesAfterMinimum(cell(s, cells), split(s), factor(s));
             case "reload_equals_logged" -> new Claim.ReloadEqual(cell(s, cells), tolerance(s));
             case "bias_variance" -> {
