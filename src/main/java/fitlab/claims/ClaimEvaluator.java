@@ -96,8 +96,9 @@ final class ClaimEvaluator {
 
     /** The claim's direction from first to last, with no step the other way by more than tolerance × the larger value. */
     static Verdict trend(String metric, boolean falls, double tolerance, List<Point> points) {
-        String expected = metric + (falls ? " falls" : " rises") + " along the sweep"
-                + (tolerance > 0 ? " (steps back up to " + n(100 * tolerance) + " % allowed)" : "");
+        // a relative step is at most 1, so a tolerance of 1 or more compares the first cell with the last only
+        String expected = metric + (falls ? " falls" : " rises") + (tolerance >= 1 ? " from the first cell to the last"
+                : " along the sweep" + (tolerance > 0 ? " (steps back up to " + n(100 * tolerance) + " % allowed)" : ""));
         if (points.size() < 2) {
             return new Verdict(false, points.size() + " cell(s): no trend to see", expected);
         }
