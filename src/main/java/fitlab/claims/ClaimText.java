@@ -20,7 +20,8 @@ final class ClaimText {
             };
         } else if (claim instanceof Claim.BestCell c) {
             return "The cell with the " + (Claim.higherIsBetter(c.by()) ? "highest " : "lowest ") + metricEn(c.by()) + whereEn(c.where())
-                    + " has " + c.axis() + " between " + n(c.low()) + " and " + n(c.high()) + ".";
+                    + " has " + (c.axis().equals("model.hidden") ? "a network of " : c.axis() + " between ") + n(c.low()) + " and "
+                    + n(c.high()) + (c.axis().equals("model.hidden") ? " parameters (model.hidden)." : ".");
         } else if (claim instanceof Claim.Trend c) {
             return "The " + metricEn(c.metric()) + (c.falls() ? " falls" : " rises") + " as " + c.axis() + " grows"
                     + c.range().map(r -> " from " + n(r[0]) + " to " + n(r[1])).orElse("") + whereEn(c.where()) + ".";
