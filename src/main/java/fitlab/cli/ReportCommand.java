@@ -25,6 +25,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "en|zh", description = "Language of charts and report (default: the experiment's report.language).")
     Language lang;
 
+    @Option(names = "--require-claims", description = "Exit with code 1 when one of the lesson's claims does not hold on this run.")
+    boolean requireClaims;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -35,10 +38,11 @@ final class ReportCommand implements Callable<Integer> {
             throw new fitlab.UserError(runDir + ": is shard " + shard.shard() + "/" + shard.of() + " of a sweep; the report compares "
                     + "every cell, so it is drawn by fitlab merge of all " + shard.of() + " shard folders");
         }
+        boolean held = ClaimsCheck.run(run, 0, Optional.ofNullable(lang).map(Language::code), out);
         Report report = render(run, Optional.ofNullable(lang).map(Language::code), out, err);
         out.println("report: " + report.index() + " (" + report.charts().size() + " charts)");
         out.flush();
-        return FitlabCommand.OK;
+        return requireClaims && !held ? ClaimsCheck.FAILED : FitlabCommand.OK;
     }
 
     /**

@@ -51,6 +51,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "en|zh", description = "Language of charts and report.")
     Language lang;
 
+    @Option(names = "--require-claims", description = "Exit with code 1 when one of the lesson's claims does not hold on this run.")
+    boolean requireClaims;
+
+    @Option(names = "--no-report", description = "Train and check the claims, but draw no charts or report (fitlab report RUN_DIR draws them later).")
+    boolean noReport;
+
     @Override
     public Integer call() {
         if (threads != null && threads < 1) {
@@ -74,6 +80,8 @@ final class RunCommand implements Callable<Integer> {
                 if (resume != null) {
                     result = RunService.resume(resume, n, Progress.forTerminal(out), control);
                 } else {
+                    fitlab.config.ExperimentLoader.sweepReplacements(BundledExperiments.resolve(experiment), sets)
+                            .forEach(line -> spec.commandLine().getErr().println("fitlab: " + line));
                     RunRequest request = new RunRequest(BundledExperiments.resolve(experiment), Optional.ofNullable(outDir), Path.of("runs"), n, sets, quick,
                             Optional.ofNullable(lang).map(Language::code),
                             CommandText.of("run", spec.commandLine().getParseResult().originalArgs()), selected);
@@ -93,10 +101,18 @@ final class RunCommand implements Callable<Integer> {
                 out.flush();
                 return FitlabCommand.OK;
             }
-            var report = ReportCommand.render(result.folder(), Optional.ofNullable(lang).map(Language::code), out, spec.commandLine().getErr());
+            int notChecked = resume != null ? 0
+                    : fitlab.config.ExperimentLoader.load(BundledExperiments.resolve(experiment), sets, quick).claimsNotChecked();
+            boolean held = ClaimsCheck.run(result.folder(), notChecked, Optional.ofNullable(lang).map(Language::code), out);
             out.println("run folder: " + result.folder().root());
-            out.println("report: " + report.index());
+            if (!noReport) {
+                var report = ReportCommand.render(result.folder(), Optional.ofNullable(lang).map(Language::code), out, spec.commandLine().getErr());
+                out.println("report: " + report.index());
+            }
             out.flush();
+            if (requireClaims && !held) {
+                return ClaimsCheck.FAILED;
+            }
         }
         return FitlabCommand.OK;
     }

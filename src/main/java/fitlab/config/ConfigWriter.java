@@ -36,6 +36,9 @@ public final class ConfigWriter {
             }
             map.put("sweep", sweep);
         }
+        if (!experiment.claims().isEmpty()) {
+            map.put("claims", experiment.claims().stream().map(Claim::toPlain).toList());
+        }
         try {
             return YAML.writeValueAsString(map);
         } catch (JsonProcessingException e) {

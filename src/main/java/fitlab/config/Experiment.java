@@ -13,13 +13,21 @@ import java.util.Map;
  * @param source    the YAML file it was read from (relative paths in it are resolved against its folder)
  * @param locations where each key path of the base config ({@code data.function}) was written: checks that run
  *                  after binding (the function over the x range, files, memory) report the value's position
+ * @param claims    the lesson's claims this run can check (its cells and axes are in the run's sweep)
+ * @param claimsNotChecked how many claims of the file were left out because --quick or --set changed the sweep
  */
 public record Experiment(Path source, ExperimentConfig base, List<SweepAxis> sweep, List<Cell> cells,
-                         Map<String, Location> locations) {
+                         Map<String, Location> locations, List<Claim> claims, int claimsNotChecked) {
     public Experiment {
         sweep = List.copyOf(sweep);
         cells = List.copyOf(cells);
         locations = Map.copyOf(locations);
+        claims = List.copyOf(claims);
+    }
+
+    public Experiment(Path source, ExperimentConfig base, List<SweepAxis> sweep, List<Cell> cells,
+                      Map<String, Location> locations) {
+        this(source, base, sweep, cells, locations, List.of(), 0);
     }
 
     public Experiment(Path source, ExperimentConfig base, List<SweepAxis> sweep, List<Cell> cells) {

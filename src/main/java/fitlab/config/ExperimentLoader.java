@@ -27,11 +27,13 @@ public final class ExperimentLoader {
         }
         YamlNode quickNode = root.get("quick");
         YamlNode sweepNode = root.get("sweep");
-        root = root.without("quick").without("sweep");
+        YamlNode claimsNode = root.get("claims");
+        root = root.without("quick").without("sweep").without("claims");
         if (quick) {
             root = applyQuick(root, quickNode);
         }
         List<SweepAxis> axes = sweepAxes(sweepNode);
+        List<Claim> claims = ClaimsBinder.bind(claimsNode, axes.stream().map(SweepAxis::path).toList(), cellIds(axes));
         if (quick && quickNode instanceof YamlNode.Mapping q) {
             for (YamlNode.Entry e : q.entries().values()) {
                 if (e.key().startsWith("sweep.")) {
@@ -59,7 +61,72 @@ public final class ExperimentLoader {
         ExperimentConfig base = ConfigBinder.bind(root, defaultName, baseDir);
         Map<String, Location> locations = new LinkedHashMap<>();
         collectLocations(root, "", locations);
-        return new Experiment(file, base, axes, expand(root, axes, defaultName, baseDir), locations);
+        List<Cell> cells = expand(root, axes, defaultName, baseDir);
+        List<Claim> checkable = checkable(claims, axes, cells);
+        return new Experiment(file, base, axes, cells, locations, checkable, claims.size() - checkable.size());
+    }
+
+    /** The ids of the cells the sweep (as written in the file) expands to, without binding them. */
+    private static java.util.Set<String> cellIds(List<SweepAxis> axes) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        if (axes.isEmpty()) {
+            ids.add("base");
+            return ids;
+        }
+        long count = 1;
+        for (SweepAxis a : axes) {
+            count *= a.values().size();
+        }
+        if (count > 100_000) {
+            return ids; // expand() reports the oversized sweep with its location
+        }
+        int[] index = new int[axes.size()];
+        for (long n = 0; n < count; n++) {
+            LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < axes.size(); i++) {
+                values.put(axes.get(i).path(), YamlNode.toPlain(axes.get(i).values().get(index[i])));
+            }
+            ids.add(CellIds.id(axes, values));
+            for (int i = axes.size() - 1; i >= 0; i--) {
+                if (++index[i] < axes.get(i).values().size()) {
+                    break;
+                }
+                index[i] = 0;
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The claims this run can check: --quick or --set may shrink or replace the sweep, and a claim about a cell or
+     * axis the run does not have is left out (and counted) rather than failed: it says nothing about this run.
+     */
+    private static List<Claim> checkable(List<Claim> claims, List<SweepAxis> axes, List<Cell> cells) {
+        java.util.Set<String> ids = new java.util.HashSet<>(cells.stream().map(Cell::id).toList());
+        java.util.Set<String> paths = new java.util.HashSet<>(axes.stream().map(SweepAxis::path).toList());
+        return claims.stream().filter(c -> ids.containsAll(c.cells()) && paths.containsAll(c.axes())
+                && paths.containsAll(c.where().keySet())).toList();
+    }
+
+    /**
+     * One line per {@code --set key=value} whose key the file sweeps: the value replaces the whole sweep axis (every
+     * cell uses it), which changes the lesson, so the user is told.
+     */
+    public static List<String> sweepReplacements(Path file, List<String> sets) {
+        YamlNode tree = YamlReader.read(file);
+        if (!(tree instanceof YamlNode.Mapping root) || !(root.get("sweep") instanceof YamlNode.Mapping sweep)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            String path = eq > 0 ? set.substring(0, eq).trim() : "";
+            if (sweep.entries().containsKey(path)) {
+                out.add("--set " + path + "=" + set.substring(eq + 1).trim() + " replaces the sweep axis " + path
+                        + ": every cell uses this value (--set sweep." + path + "=[...] sweeps other values)");
+            }
+        }
+        return out;
     }
 
     private static void collectLocations(YamlNode node, String path, Map<String, Location> into) {

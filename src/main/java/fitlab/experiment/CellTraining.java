@@ -84,7 +84,9 @@ final class CellTraining {
         ExperimentConfig c = cell.config();
         double lr = recipe.optimizer().map(o -> o.lr()).orElse(Double.NaN);
         long start = System.nanoTime();
-        StopReason reason = stopping.ended() ? stopping.stopReason().orElse(StopReason.COMPLETED) : StopReason.COMPLETED;
+        // a continuation past the stop (honourStop false) that trains all its epochs completed them: the reason the
+        // original run stopped belongs to that run, not to this one
+        StopReason reason = honourStop && stopping.ended() ? stopping.stopReason().orElse(StopReason.COMPLETED) : StopReason.COMPLETED;
         int lastEpoch = first - 1;
         // closing the retention waits for the checkpoint writer: on every way out, nothing is still being written
         try (retention; EpochEvaluator evaluation = new EpochEvaluator(model, loss, evalHelpers, retention::writerIdle)) {

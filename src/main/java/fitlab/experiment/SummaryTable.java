@@ -24,11 +24,7 @@ public final class SummaryTable {
     private SummaryTable() {}
 
     public static Table build(Experiment experiment, List<CellSummary> cells, List<List<MetricsRow>> metrics) {
-        List<double[]> validationCurves = new ArrayList<>();
-        for (List<MetricsRow> rows : metrics) {
-            validationCurves.add(rows.stream().mapToDouble(MetricsRow::validationLoss).toArray());
-        }
-        double sweepMin = Diagnoser.sweepMinValidation(validationCurves);
+        List<Optional<Diagnosis>> diagnoses = CellDiagnoses.of(cells.stream().map(c -> experiment.cell(c.cell())).toList(), cells, metrics);
         Table t = Table.create("summary");
         StringColumn cell = StringColumn.create("cell");
         List<StringColumn> swept = new ArrayList<>();
@@ -74,10 +70,7 @@ public final class SummaryTable {
             double[] train = rows.stream().mapToDouble(MetricsRow::trainLoss).toArray();
             minTrain.append(java.util.Arrays.stream(train).filter(Double::isFinite).min().orElse(Double.NaN));
             noise.append(s.noiseFloor() == null ? Double.NaN : s.noiseFloor());
-            Optional<Diagnosis> d = CellLosses.fromCurves(train, validationCurves.get(i), last.epoch())
-                    .map(losses -> Diagnoser.diagnose(losses,
-                            s.noiseFloor() == null ? OptionalDouble.empty() : OptionalDouble.of(s.noiseFloor()),
-                            sweepMin, DiagnosisThresholds.DEFAULTS));
+            Optional<Diagnosis> d = diagnoses.get(i);
             diagnosis.append(d.map(x -> x.verdict().name().toLowerCase(java.util.Locale.ROOT)).orElse("diverged"));
             reason.append(d.map(x -> x.reason().key()).orElse("diverged"));
             finalValidationAccuracy.append(last.validationAccuracy());

@@ -35,6 +35,17 @@ public final class DiagnosisText {
                 Messages.number(t.fallbackOverfitGapRatio()),             // 13
                 Messages.number(t.underfitTrainFactor() * floor),         // 14
                 Messages.number(t.overfitTrainFactor() * floor),          // 15
-                m.get("verdict." + d.verdict().key()));                   // 16
+                m.get("verdict." + d.verdict().key()),                    // 16
+                percent(d.accuracy().map(a -> a.train())),                // 17
+                percent(d.accuracy().map(a -> a.validation())),           // 18
+                percent(d.accuracy().map(a -> a.bestValidationOnData())), // 19
+                Messages.number(t.farUnderfitTrainFactor()),              // 20
+                Messages.number(t.farUnderfitTrainFactor() * floor),      // 21
+                percent(Optional.of(t.accuracyMargin())),                 // 22
+                percent(Optional.of(t.accuracyOverfitGap())));            // 23
+    }
+
+    private static String percent(Optional<Double> fraction) {
+        return fraction.map(f -> Messages.number(100 * f) + " %").orElse("");
     }
 }

@@ -26,7 +26,7 @@ public final class HtmlReport {
         h.append("<h1>").append(esc(m.get("html.title", run.base().name()))).append("</h1>\n");
         h.append("<h2>").append(esc(m.get("html.question"))).append("</h2>\n<p class=\"question\">")
                 .append(esc(run.base().question().in(m.language()))).append("</p>\n");
-        // the slot a lesson's "what this run shows" block takes, once lessons state their claims, goes here
+        ClaimsSection.html(h, run.folder(), m);
         h.append("<p><a href=\"").append(SlideDeck.FILE).append("\">").append(esc(m.get("html.slides"))).append("</a></p>\n");
         h.append("<h2>").append(esc(m.get("html.charts"))).append("</h2>\n");
         section(h, charts, "main");

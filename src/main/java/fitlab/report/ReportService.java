@@ -71,7 +71,7 @@ public final class ReportService {
         steps.phase("reloading every checkpoint for the slide deck's reload check");
         SlideDeck.ReloadCheck reload = SlideDeck.ReloadCheck.of(run.root());
         steps.phase("writing slides.pdf and index.html");
-        byte[] slides = SlideDeck.pdf(SlideDeck.slides(loaded, charts, diagnosis, List.of(), reload, m));
+        byte[] slides = SlideDeck.pdf(SlideDeck.slides(loaded, charts, diagnosis, ClaimsSection.lines(run, m), reload, m));
         try {
             ChartFiles.write(run.reportDir().resolve(SlideDeck.FILE), slides);
             ChartFiles.write(dir.resolve(MANIFEST), JSON.writeValueAsBytes(data));

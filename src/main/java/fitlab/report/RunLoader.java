@@ -58,21 +58,11 @@ public final class RunLoader {
             }
             metrics.add(rows);
         }
-        double sweepMin = Diagnoser.sweepMinValidation(
-                metrics.stream().map(rows -> rows.stream().mapToDouble(MetricsRow::validationLoss).toArray()).toList());
+        List<Optional<Diagnosis>> diagnoses = fitlab.experiment.CellDiagnoses.of(experiment.cells(), summaries, metrics);
         List<CellRun> cells = new ArrayList<>();
         for (int i = 0; i < folders.size(); i++) {
-            cells.add(new CellRun(experiment.cells().get(i), folders.get(i), summaries.get(i), metrics.get(i),
-                    diagnose(summaries.get(i), metrics.get(i), sweepMin)));
+            cells.add(new CellRun(experiment.cells().get(i), folders.get(i), summaries.get(i), metrics.get(i), diagnoses.get(i)));
         }
         return new LoadedRun(run, experiment, yaml, cells);
-    }
-
-    private static Optional<Diagnosis> diagnose(CellSummary s, List<MetricsRow> rows, double sweepMin) {
-        double[] train = rows.stream().mapToDouble(MetricsRow::trainLoss).toArray();
-        double[] validation = rows.stream().mapToDouble(MetricsRow::validationLoss).toArray();
-        OptionalDouble floor = s.noiseFloor() == null ? OptionalDouble.empty() : OptionalDouble.of(s.noiseFloor());
-        return CellLosses.fromCurves(train, validation, rows.size() - 1)
-                .map(l -> Diagnoser.diagnose(l, floor, sweepMin, DiagnosisThresholds.DEFAULTS));
     }
 }

@@ -54,17 +54,16 @@ public final class SlideDeck {
 
     /**
      * The slides in order. {@code shows}: sentences saying what this run shows (a lesson's claims), empty when it has
-     * none; they go on the first slide under the question.
+     * none; they go on the slides after the title slide.
      */
     static List<IChart> slides(LoadedRun run, List<RenderedChart> charts, List<String> diagnosis, List<String> shows, ReloadCheck reload,
                                Messages m) {
         List<IChart> out = new ArrayList<>();
         List<String> first = new ArrayList<>();
         first.add(run.base().question().in(m.language()));
-        if (!shows.isEmpty()) {
-            first.add(m.get("slides.shows") + " " + String.join(" ", shows));
-        }
         out.add(new TextSlide(m.get("html.title", run.base().name()), first, m.fontFamily()));
+        // the claims get slides of their own, right after the title: one line each, with the numbers behind them
+        out.addAll(shows.isEmpty() ? List.of() : TextSlide.paginate(m.get("slides.shows"), shows, m.fontFamily()));
         for (String section : List.of("main", "boundaries", "cells")) {
             charts.stream().filter(c -> c.section().equals(section)).forEach(c -> out.add(c.chart()));
         }

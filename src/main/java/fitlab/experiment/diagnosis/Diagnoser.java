@@ -20,7 +20,9 @@ public final class Diagnoser {
         }
         requireSweepMin(sweepMinValidation);
         Reason reason;
-        if (cell.trainLoss() < t.overfitTrainFactor() * noiseFloor
+        if (cell.bestTrainLoss() > t.farUnderfitTrainFactor() * noiseFloor) {
+            reason = Reason.UNDERFIT_FAR_ABOVE_NOISE_FLOOR;
+        } else if (cell.trainLoss() < t.overfitTrainFactor() * noiseFloor
                 && cell.validationLoss() > t.overfitValidationFactor() * sweepMinValidation) {
             reason = Reason.OVERFIT_BELOW_NOISE_FLOOR;
         } else if (cell.bestTrainLoss() > t.underfitTrainFactor() * noiseFloor
@@ -52,10 +54,36 @@ public final class Diagnoser {
         return new Diagnosis(reason, cell, OptionalDouble.empty(), sweepMinValidation, t);
     }
 
-    /** Either rule set, depending on whether the noise floor is known. */
+    /**
+     * A classification cell, judged on accuracy (see {@link DiagnosisThresholds}): at the best validation accuracy on its
+     * data it is good; below it, overfit with a training/validation accuracy gap, else underfit.
+     */
+    public static Diagnosis diagnose(CellLosses cell, CellAccuracy a, double sweepMinValidation, DiagnosisThresholds t) {
+        requireSweepMin(sweepMinValidation);
+        Reason reason;
+        if (a.validation() >= a.bestValidationOnData() - t.accuracyMargin()) {
+            reason = Reason.GOOD_AT_BEST_ACCURACY;
+        } else if (a.train() - a.validation() > t.accuracyOverfitGap()) {
+            reason = Reason.OVERFIT_ACCURACY_GAP;
+        } else {
+            reason = Reason.UNDERFIT_LOW_ACCURACY;
+        }
+        return new Diagnosis(reason, cell, OptionalDouble.empty(), sweepMinValidation, t, java.util.Optional.of(a));
+    }
+
+    /** Accuracy when measured, else the loss rules: with the noise floor when it is known and above 0, else without. */
+    public static Diagnosis diagnose(CellLosses cell, java.util.Optional<CellAccuracy> accuracy, OptionalDouble noiseFloor,
+            double sweepMinValidation, DiagnosisThresholds t) {
+        if (accuracy.isPresent()) {
+            return diagnose(cell, accuracy.get(), sweepMinValidation, t);
+        }
+        return diagnose(cell, noiseFloor, sweepMinValidation, t);
+    }
+
+    /** Either rule set, depending on whether the noise floor is known (σ² = 0, noise-free data, has no floor). */
     public static Diagnosis diagnose(CellLosses cell, OptionalDouble noiseFloor, double sweepMinValidation,
             DiagnosisThresholds t) {
-        return noiseFloor.isPresent()
+        return noiseFloor.isPresent() && noiseFloor.getAsDouble() > 0
                 ? diagnose(cell, noiseFloor.getAsDouble(), sweepMinValidation, t)
                 : diagnoseWithoutNoiseFloor(cell, sweepMinValidation, t);
     }

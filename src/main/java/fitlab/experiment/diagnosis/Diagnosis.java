@@ -10,13 +10,20 @@ import java.util.OptionalDouble;
  * @param noiseFloor         σ², when known
  * @param sweepMinValidation the lowest validation loss over the sweep
  * @param thresholds         the thresholds applied
+ * @param accuracy           the accuracies a classification cell was judged on, when measured
  */
 public record Diagnosis(
         Reason reason,
         CellLosses losses,
         OptionalDouble noiseFloor,
         double sweepMinValidation,
-        DiagnosisThresholds thresholds) {
+        DiagnosisThresholds thresholds,
+        java.util.Optional<CellAccuracy> accuracy) {
+
+    public Diagnosis(Reason reason, CellLosses losses, OptionalDouble noiseFloor, double sweepMinValidation,
+            DiagnosisThresholds thresholds) {
+        this(reason, losses, noiseFloor, sweepMinValidation, thresholds, java.util.Optional.empty());
+    }
 
     public Verdict verdict() {
         return reason.verdict();

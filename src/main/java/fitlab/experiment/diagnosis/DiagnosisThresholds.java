@@ -23,6 +23,19 @@ import java.math.BigDecimal;
  *   <li><b>good</b> otherwise.
  * </ul>
  *
+ * Two rules come first:
+ * <ul>
+ *   <li><b>underfit, far from the floor</b>: best training loss &gt; {@code farUnderfitTrainFactor}·σ², whatever the
+ *       validation/training ratio: a model that cannot get within 10× the noise on its own training data misses the
+ *       shape of the function, even when (on raw, unscaled inputs) its validation loss is a large multiple of it;
+ *   <li><b>classification</b> (accuracy measured) is judged on accuracy, as a teacher reads a decision boundary: a cell
+ *       whose validation accuracy is within {@code accuracyMargin} of the best validation accuracy of the cells on the
+ *       same data is <b>good</b> (never overfit, whatever its log-loss); below it, a training accuracy more than
+ *       {@code accuracyOverfitGap} above the validation accuracy is <b>overfit</b> (it fits training points it cannot
+ *       generalise), otherwise <b>underfit</b> (it fits neither).
+ * </ul>
+ * With no noise (σ² = 0) there is no floor to compare with: the rules without a noise floor apply.
+ *
  * <p>Why these defaults: a least-squares fit with p parameters on n noisy points has expected training MSE
  * σ²(1 − p/n) and validation MSE about σ²(1 + p/n) (plus the squared bias). So a well-specified model trains slightly
  * <em>below</em> σ² and validates slightly above it, with a ratio (1 + p/n)/(1 − p/n) = 1.4 at p/n = 1/6.
@@ -37,13 +50,23 @@ public record DiagnosisThresholds(
         double overfitTrainFactor,
         double overfitValidationFactor,
         double fallbackUnderfitFactor,
-        double fallbackOverfitGapRatio) {
+        double fallbackOverfitGapRatio,
+        double farUnderfitTrainFactor,
+        double accuracyMargin,
+        double accuracyOverfitGap) {
 
-    public static final DiagnosisThresholds DEFAULTS = new DiagnosisThresholds(2.0, 1.5, 1.0, 1.5, 1.5, 2.0);
+    public static final DiagnosisThresholds DEFAULTS = new DiagnosisThresholds(2.0, 1.5, 1.0, 1.5, 1.5, 2.0, 10.0, 0.01, 0.05);
+
+    /** The loss rules with the far-from-floor and accuracy rules at their defaults. */
+    public DiagnosisThresholds(double underfitTrainFactor, double underfitGapRatio, double overfitTrainFactor,
+            double overfitValidationFactor, double fallbackUnderfitFactor, double fallbackOverfitGapRatio) {
+        this(underfitTrainFactor, underfitGapRatio, overfitTrainFactor, overfitValidationFactor, fallbackUnderfitFactor,
+                fallbackOverfitGapRatio, 10.0, 0.01, 0.05);
+    }
 
     public DiagnosisThresholds {
         double[] all = {underfitTrainFactor, underfitGapRatio, overfitTrainFactor, overfitValidationFactor,
-            fallbackUnderfitFactor, fallbackOverfitGapRatio};
+            fallbackUnderfitFactor, fallbackOverfitGapRatio, farUnderfitTrainFactor, accuracyMargin, accuracyOverfitGap};
         for (double x : all) {
             if (!(x > 0) || Double.isInfinite(x)) {
                 throw new IllegalArgumentException("diagnosis thresholds must be finite and > 0, got " + x);
@@ -71,7 +94,12 @@ public record DiagnosisThresholds(
         String ov = plain(overfitValidationFactor), fu = plain(fallbackUnderfitFactor), fo = plain(fallbackOverfitGapRatio);
         return switch (language) {
             case "en" -> String.join("\n",
-                    "With a known noise floor σ²:",
+                    "Classification (accuracy measured):",
+                    "good: validation accuracy within " + plain(accuracyMargin) + " of the best validation accuracy on the same data",
+                    "overfit: below it, and training accuracy more than " + plain(accuracyOverfitGap) + " above validation accuracy",
+                    "underfit: below it otherwise",
+                    "With a known noise floor σ² > 0:",
+                    "underfit: best training loss > " + plain(farUnderfitTrainFactor) + "·σ², whatever the validation/training ratio",
                     "underfit: best training loss > " + uf + "·σ² and validation/training loss < " + ug,
                     "overfit: training loss < " + of + "·σ² and validation loss > " + ov
                             + " × the sweep's lowest validation loss",
@@ -83,7 +111,12 @@ public record DiagnosisThresholds(
                             + " × the sweep's lowest validation loss",
                     "good: neither");
             case "zh" -> String.join("\n",
-                    "已知噪声下限 σ² 时：",
+                    "分类（有准确率）：",
+                    "良好：验证准确率与同一数据上最佳验证准确率相差不超过 " + plain(accuracyMargin),
+                    "过拟合：低于此，且训练准确率比验证准确率高出 " + plain(accuracyOverfitGap) + " 以上",
+                    "欠拟合：其余低于此的情况",
+                    "已知噪声下限 σ² > 0 时：",
+                    "欠拟合：最佳训练损失 > " + plain(farUnderfitTrainFactor) + "·σ²，无论验证/训练比值如何",
                     "欠拟合：最佳训练损失 > " + uf + "·σ²，且 验证损失/训练损失 < " + ug,
                     "过拟合：训练损失 < " + of + "·σ²，且 验证损失 > " + ov + " × 本组实验的最低验证损失",
                     "良好：以上皆否",

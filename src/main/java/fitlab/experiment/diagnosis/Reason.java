@@ -17,7 +17,15 @@ public enum Reason {
     /** No noise floor: large train/validation gap and validation loss far above the sweep's minimum. */
     OVERFIT_LARGE_GAP("overfit.large_gap", Verdict.OVERFIT),
     /** No noise floor, neither rule fired. */
-    GOOD_SMALL_GAP("good.small_gap", Verdict.GOOD);
+    GOOD_SMALL_GAP("good.small_gap", Verdict.GOOD),
+    /** Best training loss far above σ² (beyond the far factor): underfit whatever the validation/training ratio. */
+    UNDERFIT_FAR_ABOVE_NOISE_FLOOR("underfit.far_above_noise_floor", Verdict.UNDERFIT),
+    /** Classification: validation accuracy at the best of the cells on the same data. */
+    GOOD_AT_BEST_ACCURACY("good.best_accuracy", Verdict.GOOD),
+    /** Classification: below the best validation accuracy, with training accuracy well above validation accuracy. */
+    OVERFIT_ACCURACY_GAP("overfit.accuracy_gap", Verdict.OVERFIT),
+    /** Classification: below the best validation accuracy without a training/validation accuracy gap. */
+    UNDERFIT_LOW_ACCURACY("underfit.low_accuracy", Verdict.UNDERFIT);
 
     private final String key;
     private final Verdict verdict;
