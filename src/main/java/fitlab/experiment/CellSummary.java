@@ -1,5 +1,6 @@
 package fitlab.experiment;
 
+import fitlab.train.stopping.Marker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import fitlab.UserError;

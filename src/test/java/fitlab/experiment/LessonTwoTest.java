@@ -1,5 +1,6 @@
 package fitlab.experiment;
 
+import fitlab.train.stopping.Marker;
 import static org.junit.jupiter.api.Assertions.*;
 
 import fitlab.cli.Cli;
