@@ -39,12 +39,4 @@ public record Checkpoint(
         Objects.requireNonNull(config);
         Objects.requireNonNull(modulePrefixes);
     }
-
-    public double metric(String name) {
-        Double v = metrics.get(name);
-        if (v == null) {
-            throw new fitlab.UserError("checkpoint of epoch " + epoch + " has no metric '" + name + "'");
-        }
-        return v;
-    }
 }

@@ -25,10 +25,6 @@ public final class Checkpoints {
     }
 
     /** Writes atomically: a complete file or none under this name. */
-    public static void write(Checkpoint c, Path file) {
-        writeBytes(toBytes(c, file), file);
-    }
-
     public static void writeBytes(byte[] bytes, Path file) {
         fitlab.io.AtomicFiles.write(file, bytes);
     }

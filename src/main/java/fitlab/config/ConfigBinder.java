@@ -3,6 +3,13 @@ package fitlab.config;
 import fitlab.config.CheckpointConfig.Retention;
 import fitlab.config.yaml.Section;
 import fitlab.config.yaml.YamlNode;
+import fitlab.model.Activation;
+import fitlab.model.Basis;
+import fitlab.train.stopping.EarlyStoppingConfig;
+import fitlab.train.stopping.MonitorMode;
+import fitlab.train.stopping.PrecheltParameters;
+import fitlab.train.stopping.StopAction;
+import fitlab.train.stopping.StopCriterion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +48,7 @@ public final class ConfigBinder {
         DataConfig data = data(root.section("data"), baseDir);
         ModelConfig model = model(root.section("model"), baseDir);
         TrainingConfig training = training(root.section("training"));
-        EarlyStoppingSettings stopping = earlyStopping(root.section("early_stopping"), data);
+        EarlyStoppingConfig stopping = earlyStopping(root.section("early_stopping"), data);
         CheckpointConfig checkpoint = checkpoint(root.section("checkpoint"));
         ReportConfig report = report(root.section("report"));
         root.finish();
@@ -140,13 +147,13 @@ public final class ConfigBinder {
     private static ModelConfig model(Section s, Path baseDir) {
         ModelKind kind = s.choice("kind", ModelKind.POLYNOMIAL, ModelKind.class);
         int degree = s.integer("degree", 4, 1, 1000);
-        PolynomialBasis basis = s.choice("basis", PolynomialBasis.LEGENDRE, PolynomialBasis.class);
+        Basis basis = s.choice("basis", Basis.LEGENDRE, Basis.class);
         boolean scaleInput = s.bool("scale_input", true);
         List<Integer> hidden = s.list("hidden", n -> (int) s.integerValue("hidden", n, 1, 1_000_000)).orElse(List.of(64, 64));
         if (hidden.isEmpty()) {
             throw s.error("hidden", s.node("hidden").orElse(null), "needs at least one hidden layer width");
         }
-        ActivationKind activation = s.choice("activation", ActivationKind.TANH, ActivationKind.class);
+        Activation activation = s.choice("activation", Activation.TANH, Activation.class);
         double dropout = s.decimal("dropout", 0.0, 0, false, 1);
         if (dropout >= 1) {
             throw s.error("dropout", s.node("dropout").orElse(null), "must be < 1 (a probability of dropping a unit)");
@@ -205,8 +212,10 @@ public final class ConfigBinder {
         return new double[] {b.get(0), b.get(1)};
     }
 
-    private static EarlyStoppingSettings earlyStopping(Section s, DataConfig data) {
-        String monitor = s.string("monitor", "validation_loss");
+    /** Unset fields take {@link EarlyStoppingConfig#DEFAULTS}: the stopping rules own their defaults. */
+    private static EarlyStoppingConfig earlyStopping(Section s, DataConfig data) {
+        EarlyStoppingConfig d = EarlyStoppingConfig.DEFAULTS;
+        String monitor = s.string("monitor", d.monitor());
         List<String> monitors = List.of("validation_loss", "train_loss", "validation_accuracy", "train_accuracy");
         if (!monitors.contains(monitor)) {
             throw s.error("monitor", s.node("monitor").orElse(null), "expected one of " + String.join(" | ", monitors)
@@ -218,35 +227,29 @@ public final class ConfigBinder {
                     + data.kind().yamlName() + (data.kind() == DataKind.CSV ? " with classes: 0" : "")
                     + " is regression (no accuracy is measured); use validation_loss or train_loss");
         }
-        String mode = s.string("mode", "auto");
-        if (!List.of("auto", "min", "max").contains(mode)) {
-            throw s.error("mode", s.node("mode").orElse(null), "expected auto | min | max, got '" + mode + "'");
-        }
-        double minDelta = s.decimal("min_delta", 0.0, 0, false, BIG);
-        int patience = s.integer("patience", 100, 0, Integer.MAX_VALUE);
+        MonitorMode mode = s.choice("mode", d.mode(), MonitorMode.class);
+        double minDelta = s.decimal("min_delta", d.minDelta(), 0, false, BIG);
+        int patience = s.integer("patience", d.patience(), 0, Integer.MAX_VALUE);
         OptionalDouble baseline = s.has("baseline")
                 ? OptionalDouble.of(s.decimal("baseline", 0.0, -BIG, false, BIG))
-                : OptionalDouble.empty();
-        boolean restoreBest = s.bool("restore_best", true);
-        int startFromEpoch = s.integer("start_from_epoch", 0, 0, Integer.MAX_VALUE);
-        StopAction action = s.choice("action", StopAction.MARK, StopAction.class);
-        String stopOn = s.string("stop_on", "patience");
-        if (!List.of("patience", "gl", "pq", "up").contains(stopOn)) {
-            throw s.error("stop_on", s.node("stop_on").orElse(null), "expected patience | gl | pq | up, got '" + stopOn + "'");
-        }
-        double gl = s.decimal("gl_alpha", 5.0, 0, true, BIG);
-        double pq = s.decimal("pq_alpha", 0.5, 0, true, BIG);
-        int up = s.integer("up_strips", 3, 1, 1000);
-        // k = 1 would make Prechelt's training progress P_k always 0, so PQ would divide by zero
-        int strip = s.integer("strip_length", 5, 2, 1000);
-        int continueAfterStop = s.integer("continue_after_stop", 0, 0, 10_000_000);
+                : d.baseline();
+        boolean restoreBest = s.bool("restore_best", d.restoreBest());
+        int startFromEpoch = s.integer("start_from_epoch", d.startFromEpoch(), 0, Integer.MAX_VALUE);
+        StopAction action = s.choice("action", d.action(), StopAction.class);
+        StopCriterion stopOn = s.choice("stop_on", d.stopOn(), StopCriterion.class);
+        PrecheltParameters p = d.prechelt();
+        double gl = s.decimal("gl_alpha", p.glAlpha(), 0, true, BIG);
+        double pq = s.decimal("pq_alpha", p.pqAlpha(), 0, true, BIG);
+        int up = s.integer("up_strips", p.upStrips(), 1, 1000);
+        int strip = s.integer("strip_length", p.stripLength(), PrecheltParameters.MIN_STRIP_LENGTH, 1000);
+        int continueAfterStop = s.integer("continue_after_stop", d.continueAfterStop(), 0, 10_000_000);
         if (continueAfterStop > 0 && action != StopAction.STOP) {
             throw s.error("continue_after_stop", s.node("continue_after_stop").orElse(null),
                     "continues a cell that early stopping stopped, so it needs action: stop (got action: " + action.name().toLowerCase(java.util.Locale.ROOT) + ")");
         }
         s.finish();
-        return new EarlyStoppingSettings(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch,
-                action, stopOn, gl, pq, up, strip, continueAfterStop);
+        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch,
+                action, stopOn, new PrecheltParameters(gl, pq, up, strip), d.divergence(), continueAfterStop);
     }
 
     private static CheckpointConfig checkpoint(Section s) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fitlab.config.CheckpointConfig.Retention;
 import fitlab.config.yaml.YamlNode;
+import fitlab.train.stopping.EarlyStoppingConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,8 +92,8 @@ public final class ConfigWriter {
         training.put("eps", t.eps());
         training.put("amsgrad", t.amsgrad());
         m.put("training", training);
-        EarlyStoppingSettings e = c.earlyStopping();
-        Map<String, Object> es = ordered("monitor", e.monitor(), "mode", e.mode(), "min_delta", e.minDelta(),
+        EarlyStoppingConfig e = c.earlyStopping();
+        Map<String, Object> es = ordered("monitor", e.monitor(), "mode", lower(e.mode()), "min_delta", e.minDelta(),
                 "patience", (long) e.patience());
         if (e.baseline().isPresent()) {
             es.put("baseline", e.baseline().getAsDouble());
@@ -100,11 +101,11 @@ public final class ConfigWriter {
         es.put("restore_best", e.restoreBest());
         es.put("start_from_epoch", (long) e.startFromEpoch());
         es.put("action", lower(e.action()));
-        es.put("stop_on", e.stopOn());
-        es.put("gl_alpha", e.glAlpha());
-        es.put("pq_alpha", e.pqAlpha());
-        es.put("up_strips", (long) e.upStrips());
-        es.put("strip_length", (long) e.stripLength());
+        es.put("stop_on", lower(e.stopOn()));
+        es.put("gl_alpha", e.prechelt().glAlpha());
+        es.put("pq_alpha", e.prechelt().pqAlpha());
+        es.put("up_strips", (long) e.prechelt().upStrips());
+        es.put("strip_length", (long) e.prechelt().stripLength());
         if (e.continueAfterStop() > 0) { // written only when set, so run folders of configs without it keep their bytes
             es.put("continue_after_stop", (long) e.continueAfterStop());
         }

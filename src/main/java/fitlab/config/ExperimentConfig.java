@@ -1,5 +1,7 @@
 package fitlab.config;
 
+import fitlab.train.stopping.EarlyStoppingConfig;
+
 /** One fully resolved experiment setting: what a single cell of a sweep trains. Every default is filled in. */
 public record ExperimentConfig(
         String name,
@@ -8,6 +10,6 @@ public record ExperimentConfig(
         DataConfig data,
         ModelConfig model,
         TrainingConfig training,
-        EarlyStoppingSettings earlyStopping,
+        EarlyStoppingConfig earlyStopping,
         CheckpointConfig checkpoint,
         ReportConfig report) {}

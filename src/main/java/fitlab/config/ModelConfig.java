@@ -1,5 +1,7 @@
 package fitlab.config;
 
+import fitlab.model.Activation;
+import fitlab.model.Basis;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,10 +20,10 @@ import java.util.Optional;
 public record ModelConfig(
         ModelKind kind,
         int degree,
-        PolynomialBasis basis,
+        Basis basis,
         boolean scaleInput,
         List<Integer> hidden,
-        ActivationKind activation,
+        Activation activation,
         double dropout,
         Optional<String> init) {
     public ModelConfig {

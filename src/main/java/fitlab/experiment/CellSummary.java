@@ -1,9 +1,6 @@
 package fitlab.experiment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import fitlab.UserError;
-import java.io.IOException;
+import fitlab.train.stopping.Marker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,22 +30,12 @@ public record CellSummary(
         String monitor) {
 
     public static final String FILE = "summary.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public byte[] toJson() {
-        try {
-            return JSON.writeValueAsBytes(this);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serialise summary of " + cell, e);
-        }
+        return RecordFile.bytes(this, "summary of " + cell);
     }
 
     public static CellSummary read(Path file) {
-        try {
-            return JSON.readValue(file.toFile(), CellSummary.class);
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read cell summary: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        return RecordFile.read(file, CellSummary.class, "cell summary");
     }
 }

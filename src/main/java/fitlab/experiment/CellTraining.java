@@ -112,7 +112,7 @@ final class CellTraining {
                 SessionState state = session != null ? session.state() : null;
                 int current = epoch;
                 retention.epochDone(epoch, isLast, stopping.bestEpoch().orElse(-1), () -> checkpoint(current, state, row));
-                progress.epochLogged(folder.id(), row, stopping.bestEpoch().orElse(-1), markers());
+                progress.epochLogged(folder.id(), row, stopping.bestEpoch().orElse(-1), stopping.markers());
                 progress.epochDone();
                 lastEpoch = epoch;
                 if (stop) {
@@ -165,15 +165,11 @@ final class CellTraining {
                 config, Checkpoints.modulePrefixes(model));
     }
 
-    private List<Marker> markers() {
-        return stopping.markers().stream().map(m -> new Marker(m.name(), m.epoch(), m.value(), m.explanation())).toList();
-    }
-
     private CellSummary summary(StopReason reason, int lastEpoch) {
         List<MetricsRow> rows = MetricsLog.read(folder.metrics());
         int best = stopping.bestEpoch().orElse(lastEpoch);
         double bestValidation = rows.get(best).validationLoss();
-        return new CellSummary(folder.id(), cell.values(), reason.key(), lastEpoch, best, bestValidation, markers(),
+        return new CellSummary(folder.id(), cell.values(), reason.key(), lastEpoch, best, bestValidation, stopping.markers(),
                 model.parameters().length, data.noiseFloor(), data.dataDir(), cell.config().earlyStopping().monitor());
     }
 }

@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.util.List;
 
 /** The per-epoch checkpoint files present in a cell folder. */
-final class CheckpointFiles {
+public final class CheckpointFiles {
     private CheckpointFiles() {}
 
     /** Epoch numbers of {@code checkpoints/epoch-NNNN.pth}, ascending; empty when there are none. */
-    static List<Integer> epochs(CellFolder cell) {
+    public static List<Integer> epochs(CellFolder cell) {
         if (!Files.isDirectory(cell.checkpoints())) {
             return List.of();
         }

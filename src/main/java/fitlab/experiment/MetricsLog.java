@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * {@code metrics.csv}, written one complete line per epoch with a single append, so a process killed at any
  * moment leaves at most one torn last line. Readers ignore a torn line (no final newline or a wrong field
- * count) instead of parsing it; {@link #truncateTorn} removes it before a resumed run appends again.
+ * count) instead of parsing it; {@link #truncateAfter} rewrites the file from its complete lines only before a resumed run appends again.
  * Doubles are written with {@link Double#toString}, which reads back to the same bits.
  */
 public final class MetricsLog {
@@ -109,24 +109,6 @@ public final class MetricsLog {
             }
         }
         return rows;
-    }
-
-    /**
-     * Cuts the file back to its last complete line (one ending in a newline), so appends continue cleanly
-     * after a crash in the middle of a write. Returns the number of bytes removed.
-     */
-    public static long truncateTorn(Path file) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            byte[] all = Files.readAllBytes(file);
-            int end = all.length;
-            while (end > 0 && all[end - 1] != '\n') {
-                end--;
-            }
-            ch.truncate(end);
-            return all.length - end;
-        } catch (IOException e) {
-            throw new UserError("cannot repair " + file + ": " + e.getMessage());
-        }
     }
 
     /** Keeps only rows with epoch <= {@code lastEpoch} (a resumed cell rewrites what came after its checkpoint). */

@@ -1,5 +1,7 @@
 package fitlab.experiment;
 
+import fitlab.train.stopping.Marker;
+
 /** Told about long work as it happens; the CLI draws a progress bar or prints plain lines. Must be thread-safe. */
 public interface ProgressListener {
     /** Called once before training with the total number of epochs over all cells. */

@@ -1,27 +1,18 @@
 package fitlab.experiment;
 
 import fitlab.config.DataKind;
-import fitlab.config.EarlyStoppingSettings;
 import fitlab.config.ExperimentConfig;
 import fitlab.config.ModelConfig;
 import fitlab.config.ModelKind;
 import fitlab.config.OptimizerKind;
 import fitlab.config.TrainingConfig;
-import fitlab.model.Activation;
-import fitlab.model.Basis;
 import fitlab.model.MlpSpec;
 import fitlab.model.ModelSpec;
 import fitlab.model.PolynomialSpec;
 import fitlab.train.LossKind;
 import fitlab.train.OptimizerSpec;
 import fitlab.train.TrainingOptions;
-import fitlab.train.stopping.DivergenceRule;
 import fitlab.train.stopping.EarlyStoppingConfig;
-import fitlab.train.stopping.MonitorMode;
-import fitlab.train.stopping.PrecheltParameters;
-import fitlab.train.stopping.StopAction;
-import fitlab.train.stopping.StopCriterion;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -40,11 +31,11 @@ public record Recipe(ModelSpec model, LossKind loss, Optional<OptimizerSpec> opt
         int outputs = loss == LossKind.CROSS_ENTROPY ? classes : 1;
         TrainingConfig t = c.training();
         Optional<OptimizerSpec> optimizer = t.optimizer() == OptimizerKind.LSTSQ ? Optional.empty() : Optional.of(
-                new OptimizerSpec(OptimizerSpec.Kind.valueOf(t.optimizer().name()), t.lr(), t.momentum(), t.dampening(),
+                new OptimizerSpec(t.optimizer(), t.lr(), t.momentum(), t.dampening(),
                         t.nesterov(), t.weightDecay(), t.beta1(), t.beta2(), t.eps(), t.amsgrad()));
         int epochs = t.optimizer() == OptimizerKind.LSTSQ ? 1 : t.epochs();
         return new Recipe(model(c.model(), c, features, outputs), loss, optimizer,
-                new TrainingOptions(epochs, t.batch(), t.shuffle(), t.l1(), loss), stopping(c.earlyStopping()));
+                new TrainingOptions(epochs, t.batch(), t.shuffle(), t.l1(), loss), c.earlyStopping());
     }
 
     private static ModelSpec model(ModelConfig m, ExperimentConfig c, int features, int outputs) {
@@ -53,15 +44,8 @@ public record Recipe(ModelSpec model, LossKind loss, Optional<OptimizerSpec> opt
                 throw new fitlab.UserError("model.kind polynomial needs one input column; the data has " + features
                         + " (use model.kind: mlp)");
             }
-            return new PolynomialSpec(m.degree(), Basis.valueOf(m.basis().name()), m.scaleInput(), c.data().xMin(), c.data().xMax());
+            return new PolynomialSpec(m.degree(), m.basis(), m.scaleInput(), c.data().xMin(), c.data().xMax());
         }
-        return new MlpSpec(features, m.hidden(), outputs, Activation.valueOf(m.activation().name()), m.dropout());
-    }
-
-    private static EarlyStoppingConfig stopping(EarlyStoppingSettings e) {
-        return new EarlyStoppingConfig(e.monitor(), MonitorMode.valueOf(e.mode().toUpperCase(Locale.ROOT)), e.minDelta(),
-                e.patience(), e.baseline(), e.restoreBest(), e.startFromEpoch(), StopAction.valueOf(e.action().name()),
-                StopCriterion.valueOf(e.stopOn().toUpperCase(Locale.ROOT)),
-                new PrecheltParameters(e.glAlpha(), e.pqAlpha(), e.upStrips(), e.stripLength()), DivergenceRule.DEFAULTS);
+        return new MlpSpec(features, m.hidden(), outputs, m.activation(), m.dropout());
     }
 }

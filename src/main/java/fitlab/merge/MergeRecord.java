@@ -1,11 +1,8 @@
 package fitlab.merge;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import fitlab.experiment.RecordFile;
 import fitlab.experiment.RunFolder;
 import fitlab.experiment.ShardRecord;
-import fitlab.io.AtomicFiles;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,7 +12,6 @@ import java.util.List;
  */
 record MergeRecord(String experiment, String configHash, int shards, List<String> from) {
     static final String FILE = "merge.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     static MergeRecord ofShards(ShardRecord any, List<Path> folders) {
         return new MergeRecord(any.experiment(), any.configHash(), any.of(),
@@ -23,10 +19,6 @@ record MergeRecord(String experiment, String configHash, int shards, List<String
     }
 
     void write(RunFolder run) {
-        try {
-            AtomicFiles.write(run.root().resolve(FILE), JSON.writeValueAsBytes(this));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serialise " + FILE, e);
-        }
+        RecordFile.write(run.root().resolve(FILE), this);
     }
 }

@@ -1,23 +1,10 @@
 package fitlab.pth;
 
-import fitlab.io.SharedFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import fitlab.io.AtomicFiles;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a value (see the package's value model: maps, {@link OrderedDict}, {@link PyTuple}, lists, numbers,
@@ -37,62 +24,17 @@ public final class PthWriter {
         TORCH_1_13
     }
 
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    private static final FileAttribute<Set<PosixFilePermission>> READABLE =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
-
     private PthWriter() {}
 
     /**
-     * Writes atomically: a temp file in the same folder, then an atomic rename. On failure nothing appears
-     * under {@code file}'s name. The archive folder is the file stem, as {@code torch.save(obj, path)} names it.
+     * Writes atomically ({@link AtomicFiles}): on failure nothing appears under {@code file}'s name. The archive folder is the file stem, as {@code torch.save(obj, path)} names it.
      */
     public static void write(Path file, Object value) {
         write(file, value, Layout.TORCH_2_1);
     }
 
     public static void write(Path file, Object value, Layout layout) {
-        byte[] bytes = toBytes(value, archiveNameFor(file), layout);
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            tmp = createTemp(dir, file.getFileName().toString());
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-            }
-            SharedFiles.replace(tmp, file);
-            tmp = null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure is the one to report
-                }
-            }
-        }
-    }
-
-    /**
-     * {@code .<name>.<random>.tmp}, created rw-r--r-- (less the umask) in one call: a checkpoint is a normal,
-     * shareable file, and a chmod after {@code createTempFile} would be one more file-system call per write.
-     */
-    private static Path createTemp(Path dir, String name) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            Path tmp = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-            try {
-                return POSIX ? Files.createFile(tmp, READABLE) : Files.createFile(tmp);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 100) {
-                    throw e;
-                }
-            }
-        }
+        AtomicFiles.write(file, toBytes(value, archiveNameFor(file), layout));
     }
 
     public static byte[] toBytes(Object value, String archiveName) {

@@ -1,6 +1,5 @@
 package fitlab.pth;
 
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -19,10 +18,5 @@ public record ReadOptions(Predicate<String> allowedClasses, long maxInflatedByte
 
     public static ReadOptions allowing(Predicate<String> allowedClasses) {
         return new ReadOptions(allowedClasses, DEFAULT_MAX_INFLATED);
-    }
-
-    /** The {@code torch.nn} classes fitlab's whole-model files use, plus {@code extraClasses}. */
-    public static ReadOptions allowingTorchModules(Set<String> extraClasses) {
-        return allowing(name -> TorchModules.CLASSES.contains(name) || extraClasses.contains(name));
     }
 }

@@ -19,7 +19,7 @@ public final class TorchModules {
     public static final String ACTIVATION = "torch.nn.modules.activation";
     public static final String DROPOUT = "torch.nn.modules.dropout";
 
-    /** The class paths the builders here produce (for {@link ReadOptions#allowingTorchModules}). */
+    /** The class paths the builders here produce (the classes a whole-model file may name). */
     public static final Set<String> CLASSES = Set.of(CONTAINER + ".Sequential", LINEAR + ".Linear",
             ACTIVATION + ".ReLU", ACTIVATION + ".Tanh", ACTIVATION + ".Sigmoid", ACTIVATION + ".GELU", DROPOUT + ".Dropout");
 

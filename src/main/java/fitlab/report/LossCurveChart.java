@@ -1,6 +1,6 @@
 package fitlab.report;
 
-import fitlab.experiment.Marker;
+import fitlab.train.stopping.Marker;
 import fitlab.experiment.MetricsRow;
 import java.util.List;
 import java.util.function.ToDoubleFunction;

@@ -3,7 +3,7 @@ package fitlab.serve;
 import fitlab.config.Cell;
 import fitlab.config.ExperimentConfig;
 import fitlab.experiment.CellSummary;
-import fitlab.experiment.Marker;
+import fitlab.train.stopping.Marker;
 import fitlab.experiment.MetricsLog;
 import fitlab.experiment.MetricsRow;
 import fitlab.experiment.RunFolder;

@@ -1,7 +1,7 @@
 package fitlab.serve;
 
 import fitlab.experiment.CellSummary;
-import fitlab.experiment.Marker;
+import fitlab.train.stopping.Marker;
 import fitlab.experiment.MetricsRow;
 import java.util.ArrayList;
 import java.util.List;

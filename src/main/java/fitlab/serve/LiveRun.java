@@ -2,7 +2,7 @@ package fitlab.serve;
 
 import fitlab.config.Cell;
 import fitlab.experiment.CellSummary;
-import fitlab.experiment.Marker;
+import fitlab.train.stopping.Marker;
 import fitlab.experiment.MetricsRow;
 import fitlab.experiment.ProgressListener;
 import fitlab.experiment.RunControl;

@@ -36,6 +36,7 @@ public sealed interface Optimizer permits Sgd, Adam, AdamW {
             case SGD -> new Sgd(spec, slots);
             case ADAM -> new Adam(spec, slots);
             case ADAMW -> new AdamW(spec, slots);
+            case LSTSQ -> throw new IllegalStateException("OptimizerSpec refuses lstsq: the closed-form fit has no optimizer");
         };
     }
 }

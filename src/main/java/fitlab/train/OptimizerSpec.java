@@ -1,18 +1,16 @@
 package fitlab.train;
 
 import fitlab.UserError;
+import fitlab.config.OptimizerKind;
 
 /**
  * An optimizer and its hyper-parameters, with {@code torch.optim}'s defaults written here once:
  * SGD(momentum=0, dampening=0, nesterov=False, weight_decay=0); Adam(lr=1e-3, betas=(0.9, 0.999), eps=1e-8,
  * weight_decay=0, amsgrad=False); AdamW the same but weight_decay=1e-2 (decoupled).
- * Build one with {@link #defaults(Kind, double)} and adjust it with the {@code with...} methods.
+ * Build one with {@link #defaults(OptimizerKind, double)} and adjust it with the {@code with...} methods.
  */
-public record OptimizerSpec(Kind kind, double lr, double momentum, double dampening, boolean nesterov,
+public record OptimizerSpec(OptimizerKind kind, double lr, double momentum, double dampening, boolean nesterov,
                             double weightDecay, double beta1, double beta2, double eps, boolean amsgrad) {
-
-    /** The optimizer families fitlab offers. */
-    public enum Kind { SGD, ADAM, ADAMW }
 
     public static final double ADAM_LR = 1e-3;
     public static final double BETA1 = 0.9;
@@ -21,8 +19,8 @@ public record OptimizerSpec(Kind kind, double lr, double momentum, double dampen
     public static final double ADAMW_WEIGHT_DECAY = 1e-2;
 
     public OptimizerSpec {
-        if (kind == null) {
-            throw new UserError("optimizer kind must be sgd, adam or adamw");
+        if (kind == null || kind == OptimizerKind.LSTSQ) {
+            throw new UserError("optimizer kind must be sgd, adam or adamw (the closed-form lstsq fit has no optimizer)");
         }
         if (!(lr >= 0) || Double.isInfinite(lr)) {
             throw new UserError("optimizer lr must be a finite number >= 0, got " + lr);
@@ -39,8 +37,8 @@ public record OptimizerSpec(Kind kind, double lr, double momentum, double dampen
     }
 
     /** torch.optim's defaults for {@code kind} with learning rate {@code lr}. */
-    public static OptimizerSpec defaults(Kind kind, double lr) {
-        double wd = kind == Kind.ADAMW ? ADAMW_WEIGHT_DECAY : 0.0;
+    public static OptimizerSpec defaults(OptimizerKind kind, double lr) {
+        double wd = kind == OptimizerKind.ADAMW ? ADAMW_WEIGHT_DECAY : 0.0;
         return new OptimizerSpec(kind, lr, 0.0, 0.0, false, wd, BETA1, BETA2, EPS, false);
     }
 

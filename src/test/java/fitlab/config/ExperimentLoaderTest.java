@@ -40,6 +40,32 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void anEmptyEarlyStoppingSectionIsTheStoppingRulesOwnDefaults() throws IOException {
+        Experiment e = ExperimentLoader.load(write("name: d\n"), List.of(), false);
+        assertEquals(fitlab.train.stopping.EarlyStoppingConfig.DEFAULTS, e.base().earlyStopping(),
+                "the binder fills early_stopping from EarlyStoppingConfig.DEFAULTS, not from literals of its own");
+    }
+
+    @Test
+    void earlyStoppingEnumsAreReadIntoTheStoppingRulesTypes() throws IOException {
+        Experiment e = ExperimentLoader.load(write("""
+                early_stopping:
+                  mode: max
+                  stop_on: up
+                  action: stop
+                  strip_length: 2
+                """), List.of(), false);
+        var s = e.base().earlyStopping();
+        assertEquals(fitlab.train.stopping.MonitorMode.MAX, s.mode());
+        assertEquals(fitlab.train.stopping.StopCriterion.UP, s.stopOn());
+        assertEquals(fitlab.train.stopping.StopAction.STOP, s.action());
+        assertEquals(2, s.prechelt().stripLength());
+        UserError bad = fails("early_stopping:\n  stop_on: pqq\n");
+        assertTrue(bad.getMessage().contains("early_stopping.stop_on") && bad.getMessage().contains("patience | gl | pq | up"),
+                bad.getMessage());
+    }
+
+    @Test
     void sweepIsCartesianInStableOrder() throws IOException {
         Path f = write("""
                 sweep:

@@ -2,6 +2,7 @@ package fitlab.experiment;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import fitlab.testsupport.MetricsFiles;
 import fitlab.cli.Cli;
 import java.io.File;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * included), resume each time, and get exactly the uninterrupted run; Ctrl-C stops cleanly; a second writer is
  * refused; a full disk (a file-size limit) leaves nothing corrupt and the run resumes once space is back.
  */
+@Tag("slow")
 class CrashSafetyTest {
     @TempDir
     static Path dir;
@@ -248,7 +251,7 @@ class CrashSafetyTest {
             Path a = expected.resolve("cells").resolve(f);
             Path b = actual.resolve("cells").resolve(f);
             if (f.endsWith("metrics.csv")) {
-                assertEquals(LessonOneTest.withoutSeconds(a), LessonOneTest.withoutSeconds(b), when + ": " + f);
+                assertEquals(MetricsFiles.withoutSeconds(a), MetricsFiles.withoutSeconds(b), when + ": " + f);
             } else {
                 assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), when + ": " + f);
             }

@@ -1,5 +1,6 @@
 package fitlab.experiment;
 
+import fitlab.testsupport.MetricsFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,7 +64,7 @@ class CrossMachineBitsTest {
                 Path a = reference.resolve("cells").resolve(f);
                 Path b = other.resolve("cells").resolve(f);
                 if (f.endsWith("metrics.csv")) {
-                    assertEquals(LessonOneTest.withoutSeconds(a), LessonOneTest.withoutSeconds(b), flags + ": " + f);
+                    assertEquals(MetricsFiles.withoutSeconds(a), MetricsFiles.withoutSeconds(b), flags + ": " + f);
                 } else {
                     assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), flags + ": " + f);
                 }

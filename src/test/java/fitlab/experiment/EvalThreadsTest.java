@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fitlab.testsupport.MetricsFiles;
 import fitlab.cli.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class EvalThreadsTest {
             cellOne = cells.findFirst().orElseThrow();
         }
         Path cellThree = three.resolve("cells").resolve(cellOne.getFileName());
-        assertEquals(LessonOneTest.withoutSeconds(cellOne.resolve("metrics.csv")), LessonOneTest.withoutSeconds(cellThree.resolve("metrics.csv")));
+        assertEquals(MetricsFiles.withoutSeconds(cellOne.resolve("metrics.csv")), MetricsFiles.withoutSeconds(cellThree.resolve("metrics.csv")));
         int compared = 0;
         try (Stream<Path> files = Files.list(cellOne.resolve("checkpoints"))) {
             for (Path f : files.sorted().toList()) {

@@ -2,6 +2,7 @@ package fitlab.experiment;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import fitlab.testsupport.MetricsFiles;
 import fitlab.cli.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,8 +88,8 @@ class VerifyResumeTest {
                 "--epochs", Integer.toString(more));
         assertEquals(0, r.exitCode(), r.err());
         Path resumed = run.resolve("cells/base@resume-from-" + epoch + "/metrics.csv");
-        List<String> a = LessonOneTest.withoutSeconds(run.resolve("cells/base/metrics.csv")).lines().toList();
-        List<String> b = LessonOneTest.withoutSeconds(resumed).lines().toList();
+        List<String> a = MetricsFiles.withoutSeconds(run.resolve("cells/base/metrics.csv")).lines().toList();
+        List<String> b = MetricsFiles.withoutSeconds(resumed).lines().toList();
         assertEquals(1 + epoch + more + 1, b.size());
         int common = Math.min(a.size(), b.size());
         assertEquals(a.subList(0, common), b.subList(0, common));

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * validation are trained with small caps (epochs, rows) given with {@code --set}, so one of them cannot take the
  * whole budget; what is checked, validation before the first write, is the same with or without the caps.
  */
+@Tag("slow")
 class LessonFuzzTest {
     private static final long BUDGET_NANOS = 120_000_000_000L;
     /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fitlab.cli.Cli;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Lesson 08: dropout curbs the MLP's overfitting, and a dropout checkpoint evaluated in train mode (model.eval()
  * forgotten) reports a worse loss than in eval mode, which is the loss metrics.csv recorded.
  */
+@Tag("slow")
 class LessonEightTest {
     @TempDir
     Path dir;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import fitlab.checkpoint.Checkpoints;
 import fitlab.model.Model;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Lesson 11: bias² and variance measured from one least-squares fit per (degree, training set): bias² falls and
  * variance rises with the degree, and their sum is smallest in between. Other seeds = other sets of training sets.
  */
+@Tag("slow")
 class LessonElevenTest {
     static final int GRID = 201;
 

@@ -3,11 +3,13 @@ package fitlab.lessons;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Lesson 04: a moderate L2 or L1 penalty lowers the overfit MLP's test loss; a strong one makes it underfit. */
+@Tag("slow")
 class LessonFourTest {
     @TempDir
     Path dir;

@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Lesson 14: early stopping stops the run; resuming its last checkpoint without early stopping overfits on. */
+@Tag("slow")
 class LessonFourteenTest {
     @TempDir
     Path dir;

@@ -3,11 +3,13 @@ package fitlab.lessons;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Lesson 09: the same big-enough model underfits with too small a learning rate and diverges with too large a one. */
+@Tag("slow")
 class LessonNineTest {
     @TempDir
     Path dir;

@@ -3,11 +3,13 @@ package fitlab.lessons;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Lesson 07: jittered copies of the training set narrow the train/test gap and lower the test loss. */
+@Tag("slow")
 class LessonSevenTest {
     @TempDir
     Path dir;

@@ -3,11 +3,13 @@ package fitlab.lessons;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Lesson 10: the same degree-6 polynomial underfits on raw inputs and reaches the noise floor on scaled ones. */
+@Tag("slow")
 class LessonTenTest {
     @TempDir
     Path dir;

@@ -3,11 +3,13 @@ package fitlab.lessons;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Lesson 13: two hidden units nearly separate the moons but not the spiral; a 32×32 network separates both. */
+@Tag("slow")
 class LessonThirteenTest {
     @TempDir
     Path dir;

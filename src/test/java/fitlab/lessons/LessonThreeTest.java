@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Lesson 03: too few epochs underfit, too many overfit, and early stopping's best epoch is the better model. */
+@Tag("slow")
 class LessonThreeTest {
     static final String YAML = "03-epochs-and-early-stopping.yaml";
 

@@ -3,6 +3,7 @@ package fitlab.lessons;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Lesson 12: minimum-norm least squares over the degree: test error peaks at the interpolation threshold (degree 19,
  * 20 coefficients for 20 points) and falls again by orders of magnitude beyond it.
  */
+@Tag("slow")
 class LessonTwelveTest {
     @TempDir
     Path dir;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * checkout, and the self-contained app image unpacked and run with no Java on the PATH. Both must write the same
  * checkpoints, byte for byte, as the build run in-process.
  */
+@Tag("slow")
 class PackagingTest {
     private static final Path CHECKOUT = Path.of("").toAbsolutePath();
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reader only ever returns a value or throws {@link PthFormatException}, never another exception or Error.
  * Bounded by time (about 20 s), so the number of cases depends on the machine; the seed sequence does not.
  */
+@Tag("slow")
 class PthFuzzTest {
     private static final long BUDGET_NANOS = 18_000_000_000L;
 

@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -25,6 +26,7 @@ import org.knowm.xchart.internal.chartpart.IChart;
  * fonts' metrics (never from pixels): the plot gets the slide, no text leaves the canvas or is shortened, no two labels
  * overlap, every log axis has at least three labelled ticks, and every tick label is a number written for people.
  */
+@Tag("slow")
 class SlideLayoutTest {
     static final double MIN_PLOT_WIDTH = 0.70;
     static final double MIN_PLOT_HEIGHT = 0.65;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fitlab.testsupport.MetricsFiles;
 import fitlab.cli.Cli;
 import fitlab.experiment.ClassRecord;
 import fitlab.experiment.ProgressListener;
@@ -177,7 +178,7 @@ class ClassMergeTest {
         assertEquals(files, SameRun.tree(klass, "data", "cells"));
         for (String f : files) {
             if (f.endsWith("/metrics.csv")) {
-                assertEquals(SameRun.withoutSeconds(swept.resolve(f)), SameRun.withoutSeconds(klass.resolve(f)), f);
+                assertEquals(MetricsFiles.withoutSeconds(swept.resolve(f)), MetricsFiles.withoutSeconds(klass.resolve(f)), f);
             } else {
                 assertArrayEquals(Files.readAllBytes(swept.resolve(f)), Files.readAllBytes(klass.resolve(f)), f);
             }

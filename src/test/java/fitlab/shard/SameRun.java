@@ -1,5 +1,6 @@
 package fitlab.shard;
 
+import fitlab.testsupport.MetricsFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,7 @@ final class SameRun {
         assertTrue(expectedFiles.stream().anyMatch(f -> f.endsWith(".pth")), "cells hold checkpoints");
         for (String f : expectedFiles) {
             if (f.endsWith("/metrics.csv")) {
-                assertEquals(withoutSeconds(expected.resolve(f)), withoutSeconds(actual.resolve(f)), f);
+                assertEquals(MetricsFiles.withoutSeconds(expected.resolve(f)), MetricsFiles.withoutSeconds(actual.resolve(f)), f);
             } else {
                 assertArrayEquals(Files.readAllBytes(expected.resolve(f)), Files.readAllBytes(actual.resolve(f)), f);
             }
@@ -83,12 +84,6 @@ final class SameRun {
             }
         }
         return out;
-    }
-
-    static String withoutSeconds(Path metrics) throws IOException {
-        List<String> lines = Files.readAllLines(metrics, StandardCharsets.UTF_8);
-        assertTrue(lines.get(0).endsWith(",seconds"), metrics + ": seconds is the last column");
-        return lines.stream().map(l -> l.substring(0, l.lastIndexOf(','))).collect(Collectors.joining("\n"));
     }
 
     static void copyTree(Path from, Path to) throws IOException {

@@ -1,5 +1,6 @@
 package fitlab.train;
 
+import fitlab.config.OptimizerKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class DeterminismTest {
     static final MlpSpec SPEC = new MlpSpec(1, List.of(16, 16), 1, Activation.TANH, 0.2);
     static final TrainingOptions OPTIONS = new TrainingOptions(12, 16, true, 1e-4, LossKind.MSE);
-    static final OptimizerSpec ADAM = OptimizerSpec.defaults(OptimizerSpec.Kind.ADAM, 0.01);
+    static final OptimizerSpec ADAM = OptimizerSpec.defaults(OptimizerKind.ADAM, 0.01);
 
     static Dataset data() {
         Rng rng = Rng.seeded(9);

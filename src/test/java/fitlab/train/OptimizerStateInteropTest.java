@@ -1,5 +1,6 @@
 package fitlab.train;
 
+import fitlab.config.OptimizerKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,9 +72,9 @@ class OptimizerStateInteropTest {
         PyTorch.require();
         Model model = Models.create(new MlpSpec(1, List.of(8, 8), 1, Activation.TANH, 0.0), Rng.seeded(3));
         OptimizerSpec spec = switch (kind) {
-            case "sgd" -> OptimizerSpec.defaults(OptimizerSpec.Kind.SGD, 0.05).withMomentum(0.9, 0.0, true).withWeightDecay(1e-3);
-            case "adam" -> OptimizerSpec.defaults(OptimizerSpec.Kind.ADAM, 0.01).withWeightDecay(1e-3);
-            default -> OptimizerSpec.defaults(OptimizerSpec.Kind.ADAMW, 0.01);
+            case "sgd" -> OptimizerSpec.defaults(OptimizerKind.SGD, 0.05).withMomentum(0.9, 0.0, true).withWeightDecay(1e-3);
+            case "adam" -> OptimizerSpec.defaults(OptimizerKind.ADAM, 0.01).withWeightDecay(1e-3);
+            default -> OptimizerSpec.defaults(OptimizerKind.ADAMW, 0.01);
         };
         Optimizer optimizer = Optimizer.create(spec, model.parameterSlots());
         Rng data = Rng.seeded(4);

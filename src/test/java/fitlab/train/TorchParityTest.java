@@ -1,5 +1,6 @@
 package fitlab.train;
 
+import fitlab.config.OptimizerKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,11 +146,11 @@ class TorchParityTest {
         double lr = ((Number) o.get("lr")).doubleValue();
         double wd = ((Number) o.getOrDefault("wd", 0.0)).doubleValue();
         return switch ((String) o.get("kind")) {
-            case "sgd" -> OptimizerSpec.defaults(OptimizerSpec.Kind.SGD, lr).withWeightDecay(wd)
+            case "sgd" -> OptimizerSpec.defaults(OptimizerKind.SGD, lr).withWeightDecay(wd)
                     .withMomentum(((Number) o.getOrDefault("momentum", 0.0)).doubleValue(), 0.0, (Boolean) o.getOrDefault("nesterov", false));
-            case "adam" -> OptimizerSpec.defaults(OptimizerSpec.Kind.ADAM, lr).withWeightDecay(wd)
+            case "adam" -> OptimizerSpec.defaults(OptimizerKind.ADAM, lr).withWeightDecay(wd)
                     .withAmsgrad((Boolean) o.getOrDefault("amsgrad", false));
-            default -> OptimizerSpec.defaults(OptimizerSpec.Kind.ADAMW, lr).withWeightDecay(wd);
+            default -> OptimizerSpec.defaults(OptimizerKind.ADAMW, lr).withWeightDecay(wd);
         };
     }
 

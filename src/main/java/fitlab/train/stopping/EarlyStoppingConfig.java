@@ -18,6 +18,8 @@ import java.util.OptionalDouble;
  * @param stopOn         which rule decides the stop: Keras' patience (default) or one of Prechelt's criteria
  * @param prechelt       GL/PQ/UP parameters
  * @param divergence     when a loss counts as diverged
+ * @param continueAfterStop 0 (off), or how many epochs a cell that early stopping stopped is continued without it in
+ *                       the same run, as {@code fitlab resume --epochs N} would (lesson 14)
  */
 public record EarlyStoppingConfig(
         String monitor,
@@ -30,11 +32,12 @@ public record EarlyStoppingConfig(
         StopAction action,
         StopCriterion stopOn,
         PrecheltParameters prechelt,
-        DivergenceRule divergence) {
+        DivergenceRule divergence,
+        int continueAfterStop) {
 
     public static final EarlyStoppingConfig DEFAULTS = new EarlyStoppingConfig(
             "validation_loss", MonitorMode.AUTO, 0.0, 100, OptionalDouble.empty(), true, 0,
-            StopAction.MARK, StopCriterion.PATIENCE, PrecheltParameters.DEFAULTS, DivergenceRule.DEFAULTS);
+            StopAction.MARK, StopCriterion.PATIENCE, PrecheltParameters.DEFAULTS, DivergenceRule.DEFAULTS, 0);
 
     public EarlyStoppingConfig {
         if (monitor == null || monitor.isBlank()) {
@@ -50,6 +53,9 @@ public record EarlyStoppingConfig(
         if (baseline.isPresent() && !Double.isFinite(baseline.getAsDouble())) {
             throw new IllegalArgumentException("baseline must be finite, got " + baseline.getAsDouble());
         }
+        if (continueAfterStop < 0) {
+            throw new IllegalArgumentException("continue_after_stop must be >= 0, got " + continueAfterStop);
+        }
         if (mode == null || action == null || stopOn == null || prechelt == null || divergence == null) {
             throw new IllegalArgumentException("mode, action, stop criterion, prechelt and divergence are required");
         }
@@ -61,46 +67,46 @@ public record EarlyStoppingConfig(
     }
 
     public EarlyStoppingConfig withMonitor(String m) {
-        return new EarlyStoppingConfig(m, mode, minDelta, patience, baseline, restoreBest, startFromEpoch, action, stopOn, prechelt, divergence);
+        return new EarlyStoppingConfig(m, mode, minDelta, patience, baseline, restoreBest, startFromEpoch, action, stopOn, prechelt, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withMode(MonitorMode m) {
-        return new EarlyStoppingConfig(monitor, m, minDelta, patience, baseline, restoreBest, startFromEpoch, action, stopOn, prechelt, divergence);
+        return new EarlyStoppingConfig(monitor, m, minDelta, patience, baseline, restoreBest, startFromEpoch, action, stopOn, prechelt, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withMinDelta(double d) {
-        return new EarlyStoppingConfig(monitor, mode, d, patience, baseline, restoreBest, startFromEpoch, action, stopOn, prechelt, divergence);
+        return new EarlyStoppingConfig(monitor, mode, d, patience, baseline, restoreBest, startFromEpoch, action, stopOn, prechelt, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withPatience(int p) {
-        return new EarlyStoppingConfig(monitor, mode, minDelta, p, baseline, restoreBest, startFromEpoch, action, stopOn, prechelt, divergence);
+        return new EarlyStoppingConfig(monitor, mode, minDelta, p, baseline, restoreBest, startFromEpoch, action, stopOn, prechelt, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withBaseline(double b) {
-        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, OptionalDouble.of(b), restoreBest, startFromEpoch, action, stopOn, prechelt, divergence);
+        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, OptionalDouble.of(b), restoreBest, startFromEpoch, action, stopOn, prechelt, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withRestoreBest(boolean r) {
-        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, r, startFromEpoch, action, stopOn, prechelt, divergence);
+        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, r, startFromEpoch, action, stopOn, prechelt, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withStartFromEpoch(int s) {
-        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, restoreBest, s, action, stopOn, prechelt, divergence);
+        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, restoreBest, s, action, stopOn, prechelt, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withAction(StopAction a) {
-        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch, a, stopOn, prechelt, divergence);
+        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch, a, stopOn, prechelt, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withStopOn(StopCriterion c) {
-        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch, action, c, prechelt, divergence);
+        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch, action, c, prechelt, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withPrechelt(PrecheltParameters p) {
-        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch, action, stopOn, p, divergence);
+        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch, action, stopOn, p, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withDivergence(DivergenceRule d) {
-        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch, action, stopOn, prechelt, d);
+        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch, action, stopOn, prechelt, d, continueAfterStop);
     }
 }

@@ -17,9 +17,4 @@ public enum MonitorMode {
         String name = monitor.toLowerCase(Locale.ROOT);
         return name.contains("acc") || name.startsWith("auc") ? MAX : MIN;
     }
-
-    /** The YAML spelling, e.g. {@code min}. */
-    public String yamlName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

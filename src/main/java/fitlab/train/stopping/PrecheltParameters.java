@@ -15,6 +15,9 @@ public record PrecheltParameters(double glAlpha, double pqAlpha, int upStrips, i
     /** Prechelt's commonly cited settings: GL5, PQ0.5, UP3, strips of 5 epochs. */
     public static final PrecheltParameters DEFAULTS = new PrecheltParameters(5, 0.5, 3, 5);
 
+    /** With k = 1 Prechelt's training progress P_k is always 0, so PQ would divide by zero. */
+    public static final int MIN_STRIP_LENGTH = 2;
+
     public PrecheltParameters {
         if (!(glAlpha >= 0) || Double.isInfinite(glAlpha) || !(pqAlpha >= 0) || Double.isInfinite(pqAlpha)) {
             throw new IllegalArgumentException("Prechelt alphas must be finite and >= 0, got GL " + glAlpha
@@ -23,9 +26,8 @@ public record PrecheltParameters(double glAlpha, double pqAlpha, int upStrips, i
         if (upStrips < 1) {
             throw new IllegalArgumentException("UP needs at least 1 strip, got " + upStrips);
         }
-        // With k = 1 the training progress is always 0, so PQ would be meaningless.
-        if (stripLength < 2) {
-            throw new IllegalArgumentException("strip length must be at least 2 epochs, got " + stripLength);
+        if (stripLength < MIN_STRIP_LENGTH) {
+            throw new IllegalArgumentException("strip length must be at least " + MIN_STRIP_LENGTH + " epochs, got " + stripLength);
         }
     }
 

@@ -1,14 +1,15 @@
-package fitlab.experiment;
+package fitlab.lessons;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 import fitlab.cli.Cli;
+import fitlab.testsupport.MetricsFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +18,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /** Lesson 01's claims on its full sweep (a few seconds): the U-shape of validation loss against degree. */
+@Tag("slow")
 class LessonOneTest {
     @TempDir
     Path dir;
@@ -63,8 +65,8 @@ class LessonOneTest {
         }
         try (var cells = Files.list(one.resolve("cells"))) {
             for (Path cell : cells.toList()) {
-                String a = withoutSeconds(cell.resolve("metrics.csv"));
-                String b = withoutSeconds(two.resolve("cells").resolve(cell.getFileName()).resolve("metrics.csv"));
+                String a = MetricsFiles.withoutSeconds(cell.resolve("metrics.csv"));
+                String b = MetricsFiles.withoutSeconds(two.resolve("cells").resolve(cell.getFileName()).resolve("metrics.csv"));
                 assertEquals(a, b, cell.getFileName().toString());
                 assertTrue(a.lines().count() > 100);
                 assertArrayEquals(Files.readAllBytes(cell.resolve("last.pth")),
@@ -72,9 +74,5 @@ class LessonOneTest {
             }
         }
         assertEquals(Files.readString(one.resolve("summary.csv")), Files.readString(two.resolve("summary.csv")));
-    }
-
-    static String withoutSeconds(Path metrics) throws IOException {
-        return Files.readAllLines(metrics).stream().map(l -> l.substring(0, l.lastIndexOf(','))).collect(Collectors.joining("\n"));
     }
 }

@@ -1,10 +1,15 @@
-package fitlab.experiment;
+package fitlab.lessons;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 import fitlab.cli.Cli;
+import fitlab.experiment.CellSummary;
+import fitlab.experiment.MetricsLog;
+import fitlab.experiment.MetricsRow;
+import fitlab.train.stopping.Marker;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Lesson 02 on its --quick run: the widest network's validation loss rises after its minimum and early stopping
  * marks (within 5%) that minimum; the narrowest underfits (training loss far above the noise floor σ² = 0.09).
  */
+@Tag("slow")
 class LessonTwoTest {
     @TempDir
     Path dir;

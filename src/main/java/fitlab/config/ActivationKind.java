@@ -1,3 +1,0 @@
-package fitlab.config;
-
-public enum ActivationKind { RELU, TANH, SIGMOID, GELU }
