@@ -77,6 +77,8 @@ class SlideLayoutTest {
             assertTrue(w <= strip.getWidth() - 20, where + ": strip title " + w + " px wide");
             assertTrue(f.getSize() == HouseStyle.TITLE_SIZE || new TextLayout(strip.getTitle(), f.deriveFont(f.getSize() + 1f), FRC)
                     .getBounds().getWidth() > strip.getWidth() - 60, where + ": strip title shrunk though it fits: " + strip.getTitle());
+            assertEquals(1, strip.panels().stream().map(p -> p.getStyler().getChartTitleFont().getSize()).distinct().count(),
+                    where + ": one title size for every panel");
             for (XYChart p : strip.panels()) {
                 checkXY(p, where + " / " + p.getTitle(), false);
             }
@@ -113,6 +115,7 @@ class SlideLayoutTest {
                 }
             }
             texts.add(legend);
+            coversNoData(chart, legend, where + ": legend");
         }
         inside(canvas, ChartLayout.xAxis(chart), where + ": x axis");
         inside(canvas, ChartLayout.yAxis(chart), where + ": y axis");
@@ -142,6 +145,37 @@ class SlideLayoutTest {
         }
         checkTicks(ChartLayout.xTicks(chart), chart.getStyler().isXAxisLogarithmic(), where + ": x axis");
         checkTicks(ChartLayout.yTicks(chart), chart.getStyler().isYAxisLogarithmic(), where + ": y axis");
+    }
+
+    /** Samples per drawn segment: a line crossing the box between two of its points counts too. */
+    private static final int SEGMENT_SAMPLES = 16;
+
+    /**
+     * No drawn point of any series, and no stretch of a line between two points, lies under {@code box} (a legend
+     * hides what it covers). Points outside the plot are not drawn, so they do not count.
+     */
+    static void coversNoData(XYChart chart, Rectangle2D box, String where) {
+        Rectangle2D plot = ChartLayout.plot(chart);
+        Rectangle2D inner = new Rectangle2D.Double(box.getX() + 1, box.getY() + 1, box.getWidth() - 2, box.getHeight() - 2);
+        for (XYSeries s : chart.getSeriesCollection()) {
+            double[] x = s.getXData(), y = s.getYData();
+            boolean line = s.getXYSeriesRenderStyle().orElse(null) != XYSeries.XYSeriesRenderStyle.Scatter
+                    && !(s.getLineStyle() != null && s.getLineStyle().getLineWidth() == 0);
+            for (int i = 0; i < x.length; i++) {
+                int samples = line && i + 1 < x.length ? SEGMENT_SAMPLES : 1;
+                for (int k = 0; k < samples; k++) {
+                    double t = (double) k / samples;
+                    double sx = ChartLayout.screenX(chart, x[i]), sy = ChartLayout.screenY(chart, y[i]);
+                    if (samples > 1) {
+                        sx += t * (ChartLayout.screenX(chart, x[i + 1]) - sx);
+                        sy += t * (ChartLayout.screenY(chart, y[i + 1]) - sy);
+                    }
+                    if (Double.isFinite(sx) && Double.isFinite(sy) && plot.contains(sx, sy) && inner.contains(sx, sy)) {
+                        fail(where + " " + box + " covers series '" + s.getName() + "' at (" + x[i] + ", " + y[i] + ")");
+                    }
+                }
+            }
+        }
     }
 
     static void checkTicks(List<ChartLayout.Tick> ticks, boolean log, String where) {
