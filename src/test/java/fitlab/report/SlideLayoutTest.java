@@ -101,6 +101,12 @@ class SlideLayoutTest {
         double titleWidth = new TextLayout(chart.getTitle(), chart.getStyler().getChartTitleFont(), FRC).getBounds().getWidth();
         assertTrue(titleWidth <= plot.getWidth() + 2 * plot.getX(), where + ": title wider than the canvas allows");
         texts.add(title);
+        noExponent(chart.getTitle(), where + ": title");
+        for (XYSeries s : chart.getSeriesCollection()) {
+            if (s.isShowInLegend()) {
+                noExponent(s.getLabel(), where + ": legend entry");
+            }
+        }
         Rectangle2D legend = ChartLayout.legend(chart);
         if (legend != null) {
             inside(plot, legend, where + ": legend inside the plot");
@@ -176,6 +182,11 @@ class SlideLayoutTest {
                 }
             }
         }
+    }
+
+    /** A number in a text is written for people: no {@code 1.234e-05} (HumanNumber writes 1.234×10⁻⁵). */
+    static void noExponent(String text, String where) {
+        assertFalse(java.util.regex.Pattern.compile("\\d[eE][+-]?\\d").matcher(text).find(), where + " with an E exponent: " + text);
     }
 
     static void checkTicks(List<ChartLayout.Tick> ticks, boolean log, String where) {
