@@ -2,6 +2,7 @@ package fitlab.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -41,6 +43,46 @@ class SlideLayoutTest {
             }
         }
         return tests.stream();
+    }
+
+    /**
+     * The legend check catches a legend over a curve, and {@link HouseStyle#finish} gives the legend room instead: a
+     * line rising through every corner (here: through both top corners and along the bottom) is covered by a legend
+     * forced into the top right, and no longer once finish() has placed it.
+     */
+    @Test
+    void aLegendOverACurveIsCaughtAndFinishMakesRoomForIt() {
+        double[] x = new double[50], y = new double[50];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i / 49.0;
+            y[i] = Math.abs(2 * x[i] - 1); // high at both ends, low in the middle: both top corners hold data
+        }
+        XYChart forced = chartWith(x, y);
+        forced.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        paint(forced);
+        assertThrows(org.opentest4j.AssertionFailedError.class,
+                () -> coversNoData(forced, ChartLayout.legend(forced), "forced top-right legend"));
+
+        XYChart placed = chartWith(x, y);
+        HouseStyle.finish(placed, null);
+        paint(placed);
+        coversNoData(placed, ChartLayout.legend(placed), "legend placed by finish()");
+        assertTrue(placed.getStyler().getYAxisMax() > 1 || placed.getStyler().getYAxisMin() < 0,
+                "the y range grew to make room: " + placed.getStyler().getYAxisMin() + " .. " + placed.getStyler().getYAxisMax());
+    }
+
+    private static XYChart chartWith(double[] x, double[] y) {
+        XYChart chart = HouseStyle.xyChart("a V-shaped line", "x", "y", java.awt.Font.SANS_SERIF);
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        Lines.line(chart, "a line from corner to corner", x, y, Palette.TRAIN, HouseStyle.SOLID);
+        Lines.line(chart, "its mirror image", x, java.util.Arrays.stream(y).map(v -> 1 - v).toArray(), Palette.TEST, HouseStyle.SOLID);
+        return chart;
+    }
+
+    private static void paint(XYChart chart) {
+        var g = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB).createGraphics();
+        chart.paint(g, chart.getWidth(), chart.getHeight());
+        g.dispose();
     }
 
     /** A missing font skips the zh charts on a developer's machine; in CI (CI=true) they must be checked. */
