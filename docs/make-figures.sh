@@ -2,12 +2,16 @@
 # Regenerates docs/figures/: the main figure of every lesson, drawn by fitlab's own reporter from the lesson's full
 # run, so the README shows exactly the picture the lesson's report/charts holds. Deterministic: the same code, seed
 # and fonts give the same pixels. Several minutes (every lesson is trained in full).
-# Usage: docs/make-figures.sh   (from anywhere; writes docs/figures/NN-*.png)
+# Usage: docs/make-figures.sh [NN ...]   (from anywhere; writes docs/figures/NN-*.png; with lesson numbers only those,
+#        so a busy machine can redraw one lesson at a time; FITLAB_FIGURES_RUNS=DIR keeps the full runs there)
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$home/docs/figures"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+if [ -n "${FITLAB_FIGURES_RUNS:-}" ]; then
+  work="$FITLAB_FIGURES_RUNS"; mkdir -p "$work"
+else
+  work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+fi
 mkdir -p "$out"
 
 # lesson file stem | chart in report/charts (without .png) | full or quick run
@@ -29,7 +33,11 @@ figures=(
 )
 for entry in "${figures[@]}"; do
   IFS='|' read -r lesson chart size <<<"$entry"
+  if [ $# -gt 0 ] && [[ " $* " != *" ${lesson%%-*} "* ]]; then
+    continue
+  fi
   run="$work/$lesson"
+  rm -rf "$run"
   quick=(); [ "$size" = quick ] && quick=(--quick)
   "$home/fitlab" run "$home/experiments/$lesson.yaml" "${quick[@]}" --out "$run" --threads 2 >/dev/null
   src="$run/report/charts/$chart.png"

@@ -84,19 +84,25 @@ public final class CapacityCurveChart {
                 .map(p -> new AxisPoint(Capacity.width(p.cells().get(0)).orElseThrow(), p.cells())).toList());
     }
 
-    /** The x range with half a step (or, on a log axis, half a ratio) of room beyond the first and last point. */
+    /**
+     * The x range with room beyond the first and last point: on a log axis half a ratio step, on a linear axis a twentieth
+     * of the span (half an average step reached below zero for degrees 1, 4, 15), never below zero for positive values.
+     */
     static double[] padded(double[] x, boolean log) {
         double lo = x[0], hi = x[x.length - 1];
         if (x.length < 2 || hi <= lo) {
-            return log ? new double[] {lo / 2, hi * 2} : new double[] {lo - 1, hi + 1};
+            return log ? new double[] {lo / 2, hi * 2} : new double[] {Math.max(lo >= 0 ? 0 : lo - 1, lo - 1), hi + 1};
         }
         if (log) {
             double ratio = Math.pow(hi / lo, 0.5 / (x.length - 1));
             return new double[] {lo / ratio, hi * ratio};
         }
-        double step = (hi - lo) / (x.length - 1) / 2;
-        return new double[] {lo - step, hi + step};
+        double pad = (hi - lo) * LINEAR_PAD;
+        return new double[] {lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad};
     }
+
+    /** A twentieth of the span: a dot of the outermost points clears the plot's edge by tens of pixels. */
+    static final double LINEAR_PAD = 0.05;
 
     /**
      * Contiguous stretches of capacities with the same majority verdict over seeds. Boundaries lie halfway between

@@ -59,6 +59,26 @@ public final class ChartLayout {
         return bounds(invoke(AxesChart.class, chart, "getYAxis"));
     }
 
+    /** Where the data value {@code x} lies on the canvas (pixels from the left), on the axis XChart drew last. */
+    public static double screenX(AxesChart<?, ?> chart, double x) {
+        return screenValue(invoke(AxesChart.class, chart, "getXAxis"), x);
+    }
+
+    /** Where the data value {@code y} lies on the canvas (pixels from the top). */
+    public static double screenY(AxesChart<?, ?> chart, double y) {
+        return screenValue(invoke(AxesChart.class, chart, "getYAxis"), y);
+    }
+
+    private static double screenValue(Object axis, double v) {
+        try {
+            Method m = axis.getClass().getMethod("getScreenValue", double.class);
+            m.setAccessible(true);
+            return (double) m.invoke(axis, v);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("XChart layout: getScreenValue", e);
+        }
+    }
+
     /** The annotations added to the chart, in painting order. */
     public static List<?> annotations(AxesChart<?, ?> chart) {
         return List.copyOf((List<?>) field(chart, "annotations"));

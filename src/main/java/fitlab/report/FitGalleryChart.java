@@ -23,10 +23,13 @@ public final class FitGalleryChart {
         chart.getStyler().setXAxisMax(d.gridX()[d.gridX().length - 1]);
         Lines.points(chart, m.get("series.trainPoints", d.trainX().length), d.trainX(), d.trainY(), Palette.TRAIN, SeriesMarkers.CIRCLE);
         Lines.line(chart, m.get("series.trueFunction", d.formula()), d.gridX(), d.trueY(), Palette.TRUE_FUNCTION, HouseStyle.DASHED);
+        // clipped loosely here (no NaN, no wild values through decimation); finish() clips again to the final range,
+        // which may have grown to give the legend room
+        double span = range[1] - range[0];
         for (Fit f : d.fits()) {
             String verdict = f.verdict().map(v -> m.get("verdict." + v.key())).orElse(m.get("verdict.none"));
             Lines.line(chart, m.get("series.fit", verdict, f.cellId(), Messages.number(f.testLoss())), d.gridX(),
-                    Lines.clip(f.y(), range[0], range[1]), fitColor(f), HouseStyle.SOLID);
+                    Lines.clip(f.y(), range[0] - span, range[1] + span), fitColor(f), HouseStyle.SOLID);
         }
         HouseStyle.finish(chart, null);
         return chart;

@@ -3,6 +3,7 @@ package fitlab.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -100,6 +101,15 @@ public final class HouseStyle {
         if (s.isYAxisLogarithmic()) {
             yr = LogTicks.widened(yr[0], yr[1]);
         }
+        if (s.isLegendVisible()) {
+            wrapLongEntries(chart);
+            LegendPlacement.Placement legend = LegendPlacement.place(chart, xr, yr);
+            s.setLegendPosition(legend.corner());
+            if (legend.yRange() != yr) {
+                yr = legend.yRange();
+                s.setYAxisMin(yr[0]).setYAxisMax(yr[1]);
+            }
+        }
         if (s.isXAxisLogarithmic()) {
             s.setXAxisMin(xr[0]).setXAxisMax(xr[1]);
             s.setXAxisLogarithmicDecadeOnly(false);
@@ -111,17 +121,35 @@ public final class HouseStyle {
             s.setYAxisMin(yr[0]).setYAxisMax(yr[1]);
             s.setYAxisLogarithmicDecadeOnly(false);
             s.setYAxisTickLabelsFormattingFunction(new LogTicks(yr[0], yr[1]));
-        } else if (s.getYAxisTickLabelsFormattingFunction() == null) {
-            s.setYAxisTickLabelsFormattingFunction(HumanNumber::format);
-        }
-        if (s.isLegendVisible()) {
-            wrapLongEntries(chart);
-            s.setLegendPosition(LegendPlacement.choose(chart, xr, yr));
+        } else {
+            if (s.getYAxisTickLabelsFormattingFunction() == null) {
+                s.setYAxisTickLabelsFormattingFunction(HumanNumber::format);
+            }
+            if (s.getYAxisMin() != null && s.getYAxisMax() != null) {
+                clipLines(chart, s.getYAxisMin(), s.getYAxisMax());
+            }
         }
         if (top != null && !top.labels().isEmpty()) {
             chart.addAnnotation(top);
         }
         fitTitle(chart);
+    }
+
+    /**
+     * A line that runs far outside a fixed y range (an overfit polynomial between two training points) is drawn to just
+     * beyond the plot's edge, so it leaves the plot cleanly; done last, on the range the axis finally has.
+     */
+    private static void clipLines(XYChart chart, double lo, double hi) {
+        for (XYSeries series : List.copyOf(chart.getSeriesCollection())) {
+            if (series.getXYSeriesRenderStyle().orElse(null) != XYSeries.XYSeriesRenderStyle.Line) {
+                continue;
+            }
+            double[] y = series.getYData();
+            double[] clipped = Lines.clip(y, lo, hi);
+            if (!java.util.Arrays.equals(y, clipped)) {
+                chart.updateXYSeries(series.getName(), series.getXData(), clipped, series.getExtraValues());
+            }
+        }
     }
 
     /** A legend entry wider than this share of the chart is broken into two lines (XChart would cut it short). */

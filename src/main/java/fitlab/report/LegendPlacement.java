@@ -4,6 +4,7 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -11,31 +12,115 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
 
 /**
- * Puts the legend inside the plot, in the corner the data leaves emptiest: outside the plot it would take a third of
- * the slide's width from the curves. Each corner is scored by how much of the drawn lines would fall under a box of
- * the legend's size, in the axes' own (linear or logarithmic) coordinates.
+ * Puts the legend inside the plot, in the corner the data leaves empty: outside the plot it would take a third of the
+ * slide's width from the curves. When every corner holds data, the y axis is extended at the top (or bottom) just
+ * enough for the legend to sit above (or below) the data in its corner; only when no extension within
+ * {@link #MAX_EXTENSION} can free a corner (a curve leaves the plot through every corner) does the legend go where it
+ * covers the least. Everything is measured in the axes' own (linear or logarithmic) coordinates.
  */
 final class LegendPlacement {
-    /** Tried in this order; the first of equally empty corners wins (top right is where readers look for a legend). */
+    /** Tried in this order; the first of equally good corners wins (top right is where readers look for a legend). */
     static final List<LegendPosition> CORNERS = List.of(LegendPosition.InsideNE, LegendPosition.InsideNW,
             LegendPosition.InsideSE, LegendPosition.InsideSW);
     /** Samples per segment: a line crossing a corner counts even when none of its points lies inside. */
     private static final int SAMPLES = 24;
+    /** The y range may grow by at most this share to make room (beyond it the data would be squeezed too flat). */
+    static final double MAX_EXTENSION = 0.6;
+    /** Space kept between the legend box and the data below or above it, as a share of the plot's height. */
+    static final double GAP = 0.03;
+
+    /** The legend's corner and the y range that leaves it room (the given range when no room had to be made). */
+    record Placement(LegendPosition corner, double[] yRange) {}
 
     private LegendPlacement() {}
 
-    static LegendPosition choose(XYChart chart, double[] xRange, double[] yRange) {
+    static Placement place(XYChart chart, double[] xRange, double[] yRange) {
         double[] size = legendFraction(chart);
+        List<double[]> samples = samples(chart, xRange, yRange);
+        LegendPosition roomiest = null;
+        double least = Double.POSITIVE_INFINITY;
+        for (LegendPosition p : CORNERS) {
+            double e = extension(p, size, samples);
+            if (e < least - 1e-9) {
+                roomiest = p;
+                least = e;
+            }
+        }
+        if (least == 0) {
+            return new Placement(roomiest, yRange);
+        }
+        if (least <= MAX_EXTENSION) {
+            boolean log = chart.getStyler().isYAxisLogarithmic();
+            return new Placement(roomiest, extended(yRange, least, north(roomiest), log));
+        }
+        return new Placement(emptiest(size, samples), yRange);
+    }
+
+    /**
+     * How much the y range must grow (as a share of it) so that no data in the legend's column lies under the legend:
+     * 0 when the corner is empty already, infinite when data in that column leaves the plot on the legend's side
+     * (no extension moves a line that runs off the edge away from it).
+     */
+    static double extension(LegendPosition p, double[] size, List<double[]> samples) {
+        double[] box = box(p, size);
+        boolean north = north(p);
+        double room = 1 - size[1] - GAP;
+        boolean covered = false;
+        double need = 0;
+        for (double[] s : samples) {
+            if (s[0] < box[0] || s[0] > box[1]) {
+                continue; // not in the legend's column
+            }
+            if (beyond(s[1], north)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            covered |= s[1] >= box[2] && s[1] <= box[3];
+            // measured from the legend's edge of the plot, a sample at d moves to d / (1 + e): it must end below `room`
+            double d = north ? s[1] : 1 - s[1];
+            need = Math.max(need, d / room - 1);
+        }
+        return !covered ? 0 : room <= 0 ? Double.POSITIVE_INFINITY : need;
+    }
+
+    private static boolean beyond(double ny, boolean north) {
+        return north ? ny > 1 : ny < 0;
+    }
+
+    static double[] extended(double[] range, double e, boolean north, boolean log) {
+        double lo = log ? Math.log10(range[0]) : range[0], hi = log ? Math.log10(range[1]) : range[1];
+        double span = hi - lo;
+        double[] out = north ? new double[] {lo, hi + e * span} : new double[] {lo - e * span, hi};
+        return log ? new double[] {Math.pow(10, out[0]), Math.pow(10, out[1])} : out;
+    }
+
+    /** The corner under which the least of the drawn lines would lie. */
+    private static LegendPosition emptiest(double[] size, List<double[]> samples) {
         LegendPosition best = CORNERS.get(0);
         double bestScore = Double.POSITIVE_INFINITY;
         for (LegendPosition p : CORNERS) {
-            double score = occupancy(chart, p, size, xRange, yRange);
+            double[] b = box(p, size);
+            double score = 0;
+            for (double[] s : samples) {
+                if (s[0] >= b[0] && s[0] <= b[1] && s[1] >= b[2] && s[1] <= b[3]) {
+                    score += s[2];
+                }
+            }
             if (score < bestScore - 1e-9) {
                 best = p;
                 bestScore = score;
             }
         }
         return best;
+    }
+
+    private static boolean north(LegendPosition p) {
+        return p == LegendPosition.InsideNE || p == LegendPosition.InsideNW;
+    }
+
+    /** The legend's box in normalised plot coordinates: {x0, x1, y0, y1}. */
+    private static double[] box(LegendPosition p, double[] size) {
+        boolean east = p == LegendPosition.InsideNE || p == LegendPosition.InsideSE;
+        return new double[] {east ? 1 - size[0] : 0, east ? 1 : size[0], north(p) ? 1 - size[1] : 0, north(p) ? 1 : size[1]};
     }
 
     /** The legend's width and height as fractions of the plot (estimated from the fonts before XChart lays it out). */
@@ -63,13 +148,13 @@ final class LegendPlacement {
         }
     }
 
-    private static double occupancy(XYChart chart, LegendPosition p, double[] size, double[] xr, double[] yr) {
-        boolean east = p == LegendPosition.InsideNE || p == LegendPosition.InsideSE;
-        boolean north = p == LegendPosition.InsideNE || p == LegendPosition.InsideNW;
-        double x0 = east ? 1 - size[0] : 0, x1 = east ? 1 : size[0];
-        double y0 = north ? 1 - size[1] : 0, y1 = north ? 1 : size[1];
+    /**
+     * Every drawn point and {@link #SAMPLES} points along each line segment, as {normalised x, normalised y, weight}
+     * (a segment's samples share one point's weight).
+     */
+    private static List<double[]> samples(XYChart chart, double[] xr, double[] yr) {
         boolean logX = chart.getStyler().isXAxisLogarithmic(), logY = chart.getStyler().isYAxisLogarithmic();
-        double hits = 0;
+        List<double[]> out = new ArrayList<>();
         for (XYSeries series : chart.getSeriesCollection()) {
             double[] x = series.getXData(), y = series.getYData();
             boolean scatter = series.getXYSeriesRenderStyle().orElse(null) == XYSeries.XYSeriesRenderStyle.Scatter;
@@ -77,16 +162,18 @@ final class LegendPlacement {
                 int samples = scatter || i == x.length - 1 ? 1 : SAMPLES;
                 for (int k = 0; k < samples; k++) {
                     double t = (double) k / samples;
-                    double xv = i + 1 < x.length && !scatter ? x[i] + t * (x[i + 1] - x[i]) : x[i];
-                    double yv = i + 1 < x.length && !scatter ? y[i] + t * (y[i + 1] - y[i]) : y[i];
-                    double nx = normalised(xv, xr, logX), ny = normalised(yv, yr, logY);
-                    if (nx >= x0 && nx <= x1 && ny >= y0 && ny <= y1) {
-                        hits += 1.0 / samples;
+                    double nx = normalised(x[i], xr, logX), ny = normalised(y[i], yr, logY);
+                    if (samples > 1) {
+                        nx += t * (normalised(x[i + 1], xr, logX) - nx);
+                        ny += t * (normalised(y[i + 1], yr, logY) - ny);
+                    }
+                    if (Double.isFinite(nx) && Double.isFinite(ny)) {
+                        out.add(new double[] {nx, ny, 1.0 / samples});
                     }
                 }
             }
         }
-        return hits;
+        return out;
     }
 
     static double normalised(double v, double[] range, boolean log) {

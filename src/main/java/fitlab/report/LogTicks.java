@@ -16,10 +16,18 @@ public final class LogTicks implements Function<Double, String> {
     /** What XChart is given for an unlabelled tick: a label it can measure but that draws nothing. */
     public static final String BLANK = " ";
 
+    /**
+     * Beyond this many decades every label is a power of ten (10⁻⁷ … 10⁹): written plainly, 100000 and 0.0001 would
+     * stand between 10⁶ and 10⁻⁵ in another notation, and the long ones crowd the axis line.
+     */
+    static final double POWERS_BEYOND_DECADES = 4;
+
     private final List<Integer> labelled;
+    private final boolean powers;
 
     public LogTicks(double lo, double hi) {
         this.labelled = choose(lo, hi);
+        this.powers = Math.log10(hi / lo) > POWERS_BEYOND_DECADES;
     }
 
     static List<Integer> choose(double lo, double hi) {
@@ -85,6 +93,9 @@ public final class LogTicks implements Function<Double, String> {
         long mantissa = Math.round(v / Math.pow(10, k));
         if (Math.abs(v / Math.pow(10, k) - mantissa) > 1e-6 || !labelled.contains((int) (mantissa == 10 ? 1 : mantissa))) {
             return BLANK;
+        }
+        if (powers && (mantissa == 1 || mantissa == 10)) {
+            return "10" + HumanNumber.superscript(mantissa == 10 ? k + 1 : k);
         }
         return HumanNumber.format(mantissa * Math.pow(10, k), 1);
     }

@@ -84,8 +84,7 @@ public final class Messages {
         if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
             return Double.toString(v);
         }
-        double a = Math.abs(v);
-        return a >= 1e-3 && a < 1e5 ? new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString()
-                : String.format(Locale.ROOT, "%.3e", v);
+        // titles, legends and the HTML tables write numbers as the axes do: never Java's 1.234e-05
+        return HumanNumber.format(v);
     }
 }

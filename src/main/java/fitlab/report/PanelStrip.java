@@ -32,6 +32,18 @@ public final class PanelStrip implements IChart {
         this.panels = List.copyOf(panels);
         this.fontFamily = fontFamily;
         this.columns = columns;
+        sameTitleSize(this.panels);
+    }
+
+    /**
+     * One title size for every panel of a figure: each panel's title was shrunk only as far as it had to be, so one long
+     * title would otherwise stand out smaller than its neighbours. All take the smallest.
+     */
+    private static void sameTitleSize(List<XYChart> panels) {
+        float size = (float) panels.stream().mapToInt(p -> p.getStyler().getChartTitleFont().getSize()).min().orElse(0);
+        for (XYChart p : panels) {
+            p.getStyler().setChartTitleFont(p.getStyler().getChartTitleFont().deriveFont(size));
+        }
     }
 
     public int columns() {

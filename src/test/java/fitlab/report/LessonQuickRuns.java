@@ -42,8 +42,18 @@ final class LessonQuickRuns {
 
     private static final Map<String, Path> FULL = new TreeMap<>();
 
+    /**
+     * A folder of finished --quick runs, one per lesson stem ({@code -Dfitlab.quickRuns=DIR}): a developer checking
+     * chart layout over and over reuses them instead of training all lessons again in every test JVM.
+     */
+    static final String REUSE = "fitlab.quickRuns";
+
     static synchronized RunFolder get(String lesson) {
         return RUNS.computeIfAbsent(lesson, l -> {
+            String reuse = System.getProperty(REUSE);
+            if (reuse != null && Files.isRegularFile(Path.of(reuse, l, RunFolder.SUMMARY))) {
+                return RunFolder.existing(Path.of(reuse, l));
+            }
             Path yaml = Path.of("experiments", l + ".yaml").toAbsolutePath();
             Path out = SmallRuns.root().resolve("lesson-" + l);
             return RunService.run(new RunRequest(yaml, Optional.of(out), SmallRuns.root(), 2, List.of(), true, Optional.empty(),

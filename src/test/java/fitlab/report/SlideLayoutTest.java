@@ -2,6 +2,7 @@ package fitlab.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -43,6 +45,46 @@ class SlideLayoutTest {
             }
         }
         return tests.stream();
+    }
+
+    /**
+     * The legend check catches a legend over a curve, and {@link HouseStyle#finish} gives the legend room instead: a
+     * line rising through every corner (here: through both top corners and along the bottom) is covered by a legend
+     * forced into the top right, and no longer once finish() has placed it.
+     */
+    @Test
+    void aLegendOverACurveIsCaughtAndFinishMakesRoomForIt() {
+        double[] x = new double[50], y = new double[50];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i / 49.0;
+            y[i] = Math.abs(2 * x[i] - 1); // high at both ends, low in the middle: both top corners hold data
+        }
+        XYChart forced = chartWith(x, y);
+        forced.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        paint(forced);
+        assertThrows(org.opentest4j.AssertionFailedError.class,
+                () -> coversNoData(forced, ChartLayout.legend(forced), "forced top-right legend"));
+
+        XYChart placed = chartWith(x, y);
+        HouseStyle.finish(placed, null);
+        paint(placed);
+        coversNoData(placed, ChartLayout.legend(placed), "legend placed by finish()");
+        assertTrue(placed.getStyler().getYAxisMax() > 1 || placed.getStyler().getYAxisMin() < 0,
+                "the y range grew to make room: " + placed.getStyler().getYAxisMin() + " .. " + placed.getStyler().getYAxisMax());
+    }
+
+    private static XYChart chartWith(double[] x, double[] y) {
+        XYChart chart = HouseStyle.xyChart("a V-shaped line", "x", "y", java.awt.Font.SANS_SERIF);
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        Lines.line(chart, "a line from corner to corner", x, y, Palette.TRAIN, HouseStyle.SOLID);
+        Lines.line(chart, "its mirror image", x, java.util.Arrays.stream(y).map(v -> 1 - v).toArray(), Palette.TEST, HouseStyle.SOLID);
+        return chart;
+    }
+
+    private static void paint(XYChart chart) {
+        var g = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB).createGraphics();
+        chart.paint(g, chart.getWidth(), chart.getHeight());
+        g.dispose();
     }
 
     /** A missing font skips the zh charts on a developer's machine; in CI (CI=true) they must be checked. */
@@ -79,6 +121,8 @@ class SlideLayoutTest {
             assertTrue(w <= strip.getWidth() - 20, where + ": strip title " + w + " px wide");
             assertTrue(f.getSize() == HouseStyle.TITLE_SIZE || new TextLayout(strip.getTitle(), f.deriveFont(f.getSize() + 1f), FRC)
                     .getBounds().getWidth() > strip.getWidth() - 60, where + ": strip title shrunk though it fits: " + strip.getTitle());
+            assertEquals(1, strip.panels().stream().map(p -> p.getStyler().getChartTitleFont().getSize()).distinct().count(),
+                    where + ": one title size for every panel");
             for (XYChart p : strip.panels()) {
                 checkXY(p, where + " / " + p.getTitle(), false);
             }
@@ -119,6 +163,12 @@ class SlideLayoutTest {
         double titleWidth = new TextLayout(chart.getTitle(), chart.getStyler().getChartTitleFont(), FRC).getBounds().getWidth();
         assertTrue(titleWidth <= plot.getWidth() + 2 * plot.getX(), where + ": title wider than the canvas allows");
         texts.add(title);
+        noExponent(chart.getTitle(), where + ": title");
+        for (XYSeries s : chart.getSeriesCollection()) {
+            if (s.isShowInLegend()) {
+                noExponent(s.getLabel(), where + ": legend entry");
+            }
+        }
         Rectangle2D legend = ChartLayout.legend(chart);
         if (legend != null) {
             inside(plot, legend, where + ": legend inside the plot");
@@ -133,6 +183,7 @@ class SlideLayoutTest {
                 }
             }
             texts.add(legend);
+            coversNoData(chart, legend, where + ": legend");
         }
         inside(canvas, ChartLayout.xAxis(chart), where + ": x axis");
         inside(canvas, ChartLayout.yAxis(chart), where + ": y axis");
@@ -162,6 +213,42 @@ class SlideLayoutTest {
         }
         checkTicks(ChartLayout.xTicks(chart), chart.getStyler().isXAxisLogarithmic(), where + ": x axis");
         checkTicks(ChartLayout.yTicks(chart), chart.getStyler().isYAxisLogarithmic(), where + ": y axis");
+    }
+
+    /** Samples per drawn segment: a line crossing the box between two of its points counts too. */
+    private static final int SEGMENT_SAMPLES = 16;
+
+    /**
+     * No drawn point of any series, and no stretch of a line between two points, lies under {@code box} (a legend
+     * hides what it covers). Points outside the plot are not drawn, so they do not count.
+     */
+    static void coversNoData(XYChart chart, Rectangle2D box, String where) {
+        Rectangle2D plot = ChartLayout.plot(chart);
+        Rectangle2D inner = new Rectangle2D.Double(box.getX() + 1, box.getY() + 1, box.getWidth() - 2, box.getHeight() - 2);
+        for (XYSeries s : chart.getSeriesCollection()) {
+            double[] x = s.getXData(), y = s.getYData();
+            boolean line = s.getXYSeriesRenderStyle().orElse(null) != XYSeries.XYSeriesRenderStyle.Scatter
+                    && !(s.getLineStyle() != null && s.getLineStyle().getLineWidth() == 0);
+            for (int i = 0; i < x.length; i++) {
+                int samples = line && i + 1 < x.length ? SEGMENT_SAMPLES : 1;
+                for (int k = 0; k < samples; k++) {
+                    double t = (double) k / samples;
+                    double sx = ChartLayout.screenX(chart, x[i]), sy = ChartLayout.screenY(chart, y[i]);
+                    if (samples > 1) {
+                        sx += t * (ChartLayout.screenX(chart, x[i + 1]) - sx);
+                        sy += t * (ChartLayout.screenY(chart, y[i + 1]) - sy);
+                    }
+                    if (Double.isFinite(sx) && Double.isFinite(sy) && plot.contains(sx, sy) && inner.contains(sx, sy)) {
+                        fail(where + " " + box + " covers series '" + s.getName() + "' at (" + x[i] + ", " + y[i] + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    /** A number in a text is written for people: no {@code 1.234e-05} (HumanNumber writes 1.234×10⁻⁵). */
+    static void noExponent(String text, String where) {
+        assertFalse(java.util.regex.Pattern.compile("\\d[eE][+-]?\\d").matcher(text).find(), where + " with an E exponent: " + text);
     }
 
     static void checkTicks(List<ChartLayout.Tick> ticks, boolean log, String where) {
