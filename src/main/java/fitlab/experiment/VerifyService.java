@@ -62,19 +62,20 @@ public final class VerifyService {
                 logged.put(r.epoch(), r);
             }
             for (int epoch : select(folder, epochs)) {
-                checks.add(check(cell, folder, epoch, logged.get(epoch), data.forCell(cell.id())));
+                // "best" checks best.pth itself: its epoch file may have been pruned by checkpoint.keep
+                Path file = epochs.equals("best") ? folder.best() : folder.checkpoint(epoch);
+                checks.add(check(cell, file, epoch, logged.get(epoch), data.forCell(cell.id())));
             }
         }
         return checks;
     }
 
-    private static Check check(Cell cell, CellFolder folder, int epoch, MetricsRow row, CellData data) {
+    private static Check check(Cell cell, Path file, int epoch, MetricsRow row, CellData data) {
         double[] none = {Double.NaN, Double.NaN, Double.NaN};
         if (row == null) {
             return new Check(cell.id(), epoch, none, none, "metrics.csv has no row for epoch " + epoch);
         }
         double[] logged = {row.trainLoss(), row.validationLoss(), row.testLoss()};
-        Path file = folder.checkpoint(epoch);
         try {
             Checkpoint c = Checkpoints.read(file);
             if (c.epoch() != epoch) {

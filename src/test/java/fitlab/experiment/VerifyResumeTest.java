@@ -54,6 +54,18 @@ class VerifyResumeTest {
     }
 
     @Test
+    void verifyBestChecksBestPthEvenWhenItsEpochFileWasPruned() throws IOException {
+        Path run = dir.resolve("pruned-best");
+        copy(adamRun, run);
+        int best = CellSummary.read(run.resolve("cells/base/summary.json")).bestEpoch();
+        // checkpoint.keep can prune the best epoch's own file; best.pth keeps its weights
+        Files.delete(run.resolve(String.format("cells/base/checkpoints/epoch-%04d.pth", best)));
+        Cli.Result r = Cli.run("verify", run.toString(), "--epochs", "best");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("reproduce metrics.csv bit for bit"), r.out());
+    }
+
+    @Test
     void aFlippedByteInOneTensorFailsVerifyNamingThatEpoch() throws IOException {
         Path run = dir.resolve("flipped");
         copy(adamRun, run);
