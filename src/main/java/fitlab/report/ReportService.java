@@ -59,7 +59,7 @@ public final class ReportService {
         saveAll(charts, dir);
         List<ChartData> data = charts.stream().map(c -> ChartData.of(c.name(), c.chart())).toList();
         Path index = run.reportDir().resolve("index.html");
-        SlideDeck.ReloadCheck reload = SlideDeck.ReloadCheck.of(run.root());
+        SlideDeck.ReloadCheck reload = ReloadRecord.of(run);
         byte[] slides = SlideDeck.pdf(SlideDeck.slides(loaded, charts, diagnosis, List.of(), reload, m));
         try {
             ChartFiles.write(run.reportDir().resolve(SlideDeck.FILE), slides);
