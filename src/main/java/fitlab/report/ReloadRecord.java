@@ -46,6 +46,7 @@ final class ReloadRecord {
         }
         SlideDeck.ReloadCheck fresh = SlideDeck.ReloadCheck.of(run.root());
         try {
+            Files.createDirectories(file(run).getParent());
             AtomicFiles.write(file(run), JSON.writeValueAsBytes(new Stored(digest, fresh)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

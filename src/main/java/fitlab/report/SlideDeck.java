@@ -90,8 +90,8 @@ public final class SlideDeck {
     static byte[] pdf(List<IChart> slides) {
         try {
             PDFMergerUtility merger = new PDFMergerUtility();
-            for (IChart slide : slides) {
-                merger.addSource(new RandomAccessReadBuffer(page(slide)));
+            for (byte[] page : SlidePages.render(slides)) {
+                merger.addSource(new RandomAccessReadBuffer(page));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             merger.setDestinationStream(out);
