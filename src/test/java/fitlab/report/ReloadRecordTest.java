@@ -61,6 +61,7 @@ class ReloadRecordTest {
     void theDigestCoversEveryFileOutsideTheReportFolder() throws Exception {
         RunFolder run = SmallRuns.copy(SmallRuns.LSTSQ);
         String before = ReloadRecord.inputsDigest(run.root());
+        Files.createDirectories(run.reportDir());
         Files.writeString(run.reportDir().resolve("extra.txt"), "report/ is not read by the check");
         assertEquals(before, ReloadRecord.inputsDigest(run.root()));
         Path metrics;
