@@ -68,8 +68,8 @@ public final class ReportService {
         saveAll(charts, dir, steps);
         List<ChartData> data = charts.stream().map(c -> ChartData.of(c.name(), c.chart())).toList();
         Path index = run.reportDir().resolve("index.html");
-        steps.phase("reloading every checkpoint for the slide deck's reload check");
-        SlideDeck.ReloadCheck reload = SlideDeck.ReloadCheck.of(run.root());
+        steps.phase("reloading every checkpoint for the slide deck's reload check (the recorded result is reused while the run folder is unchanged)");
+        SlideDeck.ReloadCheck reload = ReloadRecord.of(run);
         steps.phase("writing slides.pdf and index.html");
         byte[] slides = SlideDeck.pdf(SlideDeck.slides(loaded, charts, diagnosis, ClaimsSection.lines(run, m), reload, m));
         try {

@@ -89,8 +89,8 @@ public final class SlideDeck {
     static byte[] pdf(List<IChart> slides) {
         try {
             PDFMergerUtility merger = new PDFMergerUtility();
-            for (IChart slide : slides) {
-                merger.addSource(new RandomAccessReadBuffer(page(slide)));
+            for (byte[] page : SlidePages.render(slides)) {
+                merger.addSource(new RandomAccessReadBuffer(page));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             merger.setDestinationStream(out);
@@ -102,7 +102,7 @@ public final class SlideDeck {
     }
 
     static byte[] page(IChart slide) throws IOException {
-        VectorGraphics2D g = new VectorGraphics2D();
+        VectorGraphics2D g = new PdfGraphics();
         // VectorGraphics2D measures the page in millimetres and maps drawing units to millimetres too: scaled so
         // that one pixel of the slide is one point of the page
         g.scale(MM_PER_POINT, MM_PER_POINT);

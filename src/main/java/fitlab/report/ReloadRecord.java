@@ -1,0 +1,105 @@
+package fitlab.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import fitlab.experiment.RunFolder;
+import fitlab.io.AtomicFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code report/reload-check.json}: the slide deck's reload check (every checkpoint reloaded and its losses compared
+ * with metrics.csv), recorded with the SHA-256 of everything it read. The check is a pure function of the run
+ * folder's files outside {@code report/}, so while their digest is unchanged the recorded result is still the
+ * true one and a later {@code fitlab report} states it without reloading every checkpoint again; a changed, added
+ * or removed file (a resumed cell, an edited metrics.csv, a replaced .pth) changes the digest and the check runs
+ * again. {@code fitlab verify} always runs the full check.
+ */
+final class ReloadRecord {
+    static final String FILE = "reload-check.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The file's content: the inputs' digest and the check's result. */
+    record Stored(String inputsSha256, SlideDeck.ReloadCheck result) {}
+
+    private ReloadRecord() {}
+
+    static Path file(RunFolder run) {
+        return run.reportDir().resolve(FILE);
+    }
+
+    /** The recorded result when it was made from exactly these files, else a fresh check (then recorded). */
+    static SlideDeck.ReloadCheck of(RunFolder run) {
+        String digest = inputsDigest(run.root());
+        Optional<Stored> stored = read(file(run));
+        if (stored.isPresent() && stored.get().inputsSha256().equals(digest)) {
+            return stored.get().result();
+        }
+        SlideDeck.ReloadCheck fresh = SlideDeck.ReloadCheck.of(run.root());
+        try {
+            Files.createDirectories(file(run).getParent());
+            AtomicFiles.write(file(run), JSON.writeValueAsBytes(new Stored(digest, fresh)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fresh;
+    }
+
+    /** A record that cannot be read (damaged, or from another format) is no record: the check runs again. */
+    private static Optional<Stored> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(JSON.readValue(file.toFile(), Stored.class))
+                    .filter(s -> s.inputsSha256() != null && s.result() != null && s.result().problems() != null);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * SHA-256 over the relative name and bytes of every file of the run folder outside {@code report/}, in name
+     * order, leaving out hidden files (the run lock, temporary files of atomic writes): a superset of what the
+     * check reads (config, data, metrics.csv, checkpoints), so no change to its inputs goes unseen.
+     */
+    static String inputsDigest(Path root) {
+        try (var walk = Files.walk(root)) {
+            List<Path> files = walk.filter(Files::isRegularFile)
+                    .filter(p -> !root.relativize(p).startsWith("report"))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .map(p -> root.relativize(p))
+                    .sorted((a, b) -> a.toString().replace('\\', '/').compareTo(b.toString().replace('\\', '/')))
+                    .toList();
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (Path rel : files) {
+                byte[] name = rel.toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8);
+                sha.update(name);
+                sha.update((byte) 0);
+                // the length before the bytes, so that no two different folders hash the same stream
+                sha.update(Long.toString(Files.size(root.resolve(rel))).getBytes(StandardCharsets.US_ASCII));
+                sha.update((byte) 0);
+                try (InputStream in = Files.newInputStream(root.resolve(rel))) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        sha.update(buffer, 0, n);
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
