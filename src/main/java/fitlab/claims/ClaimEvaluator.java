@@ -240,8 +240,10 @@ final class ClaimEvaluator {
 
     private static Verdict refactor(Claim.RefactorLoad c, RunEvidence e) {
         List<Map<String, String>> rows = e.table(RunEvidence.REFACTOR_CHECK, RunEvidence.REFACTOR_COLUMNS).stream()
-                .filter(r -> c.fileKind().equals(r.get("kind"))).toList();
-        String expected = "every " + c.fileKind() + " file " + (c.loads() ? "loads" : "fails to load") + " after the rename";
+                .filter(r -> c.fileKind().equals(r.get("kind")))
+                .filter(r -> c.cell().map(id -> r.get("file").startsWith("cells/" + id + "/")).orElse(true)).toList();
+        String expected = (c.cell().isPresent() ? c.cell().get() + "'s " : "every ") + c.fileKind() + " file "
+                + (c.loads() ? "loads" : "fails to load") + " after the rename";
         if (rows.isEmpty()) {
             return new Verdict(false, RunEvidence.REFACTOR_CHECK + " has no " + c.fileKind() + " file", expected);
         }

@@ -53,7 +53,8 @@ final class ClaimText {
             return "Left in train mode (dropout on, model.eval() forgotten), cell " + c.cell() + "'s " + c.split() + " loss is at least "
                     + n(c.factor()) + " × the eval-mode one.";
         } else if (claim instanceof Claim.RefactorLoad c) {
-            return "After the model class is renamed, the " + c.fileKind() + " file " + (c.loads() ? "still loads." : "no longer loads.");
+            return "After the model class is renamed, " + c.cell().map(id -> "cell " + id + "'s ").orElse("the ") + c.fileKind()
+                    + " file " + (c.loads() ? "still loads." : "no longer loads.");
         }
         throw new IllegalStateException(claim.kind());
     }
@@ -95,7 +96,7 @@ final class ClaimText {
             return "若停留在训练模式（忘了 model.eval()，dropout 仍开启），单元 " + c.cell() + " 的" + splitZh(c.split()) + "损失至少是评估模式的 "
                     + n(c.factor()) + " 倍。";
         } else if (claim instanceof Claim.RefactorLoad c) {
-            return "模型类改名之后，" + c.fileKind() + " 文件" + (c.loads() ? "仍能加载。" : "无法再加载。");
+            return "模型类改名之后，" + c.cell().map(id -> "单元 " + id + " 的 ").orElse("") + c.fileKind() + " 文件" + (c.loads() ? "仍能加载。" : "无法再加载。");
         }
         throw new IllegalStateException(claim.kind());
     }

@@ -154,9 +154,12 @@ public sealed interface Claim {
     }
 
     /** In refactor-check.csv, every file of kind {@code fileKind} (state_dict | whole_model) loads (or fails) after the rename. */
-    record RefactorLoad(String fileKind, boolean loads) implements Claim {
+    /** {@code cell}: only that cell's file of this kind; empty: every cell's. */
+    record RefactorLoad(String fileKind, boolean loads, java.util.Optional<String> cell) implements Claim {
         public String kind() { return "refactor_load"; }
-        public Map<String, Object> fields() { return ordered("file", fileKind, "loads", loads); }
+        public Map<String, Object> fields() {
+            return cell.isPresent() ? ordered("file", fileKind, "loads", loads, "cell", cell.get()) : ordered("file", fileKind, "loads", loads);
+        }
     }
 
     private static Map<String, Object> ordered(Object... kv) {

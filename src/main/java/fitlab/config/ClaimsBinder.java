@@ -85,7 +85,8 @@ public final class ClaimsBinder {
             case "continuation_rises" -> new Claim.ContinuationRises(cell(s, cells), split(s), factor(s));
             case "eval_mode_equals_logged" -> new Claim.EvalModeEqualsLogged(tolerance(s));
             case "train_mode_worse" -> new Claim.TrainModeWorse(cell(s, cells), split(s), factor(s));
-            case "refactor_load" -> new Claim.RefactorLoad(word(s, "file", FILE_KINDS), required(s, "loads") && s.bool("loads", false));
+            case "refactor_load" -> new Claim.RefactorLoad(word(s, "file", FILE_KINDS), required(s, "loads") && s.bool("loads", false),
+                    s.has("cell") ? java.util.Optional.of(cell(s, cells)) : java.util.Optional.empty());
             default -> throw new IllegalStateException("kind " + kind + " is listed but not bound");
         };
     }

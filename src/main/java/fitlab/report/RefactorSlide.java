@@ -62,8 +62,10 @@ final class RefactorSlide implements IChart {
                     Integer.parseInt(f.get(3)), f.get(4), Boolean.parseBoolean(f.get(5)), f.get(6), holds));
         }
         List<RenderedChart> out = new ArrayList<>();
+        // a whole model of torch's classes only (an nn.Sequential) survives a refactor of the program's own classes
         byCell.forEach((cell, cols) -> out.add(RenderedChart.main("refactor-" + ReportPlan.fileName(cell), m.get("caption.refactor"),
-                new RefactorSlide(m.get("chart.refactor.title", cell), cols, m))));
+                new RefactorSlide(m.get(cols.stream().allMatch(Column::loads) ? "chart.refactor.title.torchOnly" : "chart.refactor.title", cell),
+                        cols, m))));
         return out;
     }
 

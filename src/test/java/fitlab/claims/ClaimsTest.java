@@ -50,8 +50,12 @@ class ClaimsTest {
             claim(true, "train_mode_worse", "cell: degree=3,seed=0", "split: test", "factor: 1.2"),
             claim(false, "train_mode_worse", "cell: degree=3,seed=0", "split: validation", "factor: 1.2"),
             claim(true, "refactor_load", "file: state_dict", "loads: true"),
-            claim(true, "refactor_load", "file: whole_model", "loads: false"),
-            claim(false, "refactor_load", "file: whole_model", "loads: true"));
+            claim(false, "refactor_load", "file: whole_model", "loads: false"), // not every cell's: seed=1's loads
+            claim(false, "refactor_load", "file: whole_model", "loads: true"),
+            // one cell's file only: degree=3,seed=1's whole model is torch classes only and loads, seed=0's does not
+            claim(true, "refactor_load", "file: whole_model", "cell: degree=3,seed=1", "loads: true"),
+            claim(false, "refactor_load", "file: whole_model", "cell: degree=3,seed=0", "loads: true"),
+            claim(true, "refactor_load", "file: whole_model", "cell: degree=3,seed=0", "loads: false"));
 
     static Object[] claim(boolean holds, String kind, String... fields) {
         return new Object[] {holds, kind, fields};
@@ -109,7 +113,8 @@ class ClaimsTest {
         Files.writeString(run.resolve("refactor-check.csv"), """
                 file,kind,bytes,tensors,classes,loads_after_rename,error
                 best.pth,state_dict,1200,2,0,true,
-                model.whole.pth,whole_model,1800,2,1,false,"no class 'fitlab.Polynomial' in the registry, the model class was renamed"
+                "cells/degree=3,seed=0/model.whole.pth",whole_model,1800,2,1,false,"no class 'fitlab.Polynomial' in the registry, the model class was renamed"
+                "cells/degree=3,seed=1/model.whole.pth",whole_model,1800,2,1,true,
                 """);
         Path cells = run.resolve("cells");
         Files.writeString(cells.resolve("degree=3,seed=1").resolve("metrics.csv"), metrics(0, 0.04, 0.02, 0.01, 0.03));
