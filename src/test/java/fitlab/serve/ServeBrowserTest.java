@@ -1,5 +1,6 @@
 package fitlab.serve;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,18 +119,23 @@ class ServeBrowserTest {
         browser.get(lab.base() + "/?lesson=14-resume-without-early-stopping&quick=1&lang=en");
         waitFor(() -> browser.findElement(By.id("quick")).isSelected() && !text("question").isEmpty(), 30, "the lesson from the URL");
         browser.findElement(By.id("train")).click();
+        // the lesson continues its stopped cell in the same run (early_stopping.continue_after_stop): the page follows
+        // the continuation as a second cell and draws it past the stop point
         waitFor(() -> "finished".equals(browser.findElement(By.id("status")).getAttribute("data-state")), 180, "the run");
-        int stop = LabFixture.json(lab.get("/api/runs/" + js("return page.run"))).get("cells").get(0).get("done").get("stopEpoch").asInt();
-        assertTrue(browser.findElements(By.cssSelector("#markers li")).stream().anyMatch(li -> li.getText().startsWith("patience runs out")));
-        typeValue("continue-epochs", "300");
-        browser.findElement(By.id("continue")).click();
+        JsonNode cells = LabFixture.json(lab.get("/api/runs/" + js("return page.run"))).get("cells");
+        int stop = cells.get(0).get("done").get("stopEpoch").asInt();
         String resumed = "base@resume-from-" + stop;
-        waitFor(() -> "finished".equals(browser.findElement(By.id("status")).getAttribute("data-state"))
-                && resumed.equals(new Select(browser.findElement(By.id("cell"))).getFirstSelectedOption().getText()), 180, "the continuation");
-        waitFor(() -> "300".equals(browser.findElement(By.id("loss-chart")).getAttribute("data-points")), 10, "300 new epochs drawn");
+        assertEquals(resumed, cells.get(1).get("id").asText(), cells.toString());
+        int continued = cells.get(1).get("epochs").asInt();
+        new Select(browser.findElement(By.id("cell"))).selectByVisibleText(resumed);
+        waitFor(() -> String.valueOf(continued).equals(browser.findElement(By.id("loss-chart")).getAttribute("data-points")), 10,
+                continued + " continued epochs drawn");
         Files.write(Path.of("target", "serve-continue.png"), browser.getScreenshotAs(OutputType.BYTES));
         assertEquals(String.valueOf(stop - 100), browser.findElement(By.id("loss-chart")).getAttribute("data-best-epoch"),
                 "the best epoch stays the original's: patience 100 before the stop");
+        new Select(browser.findElement(By.id("cell"))).selectByVisibleText("base");
+        waitFor(() -> browser.findElements(By.cssSelector("#markers li")).stream().anyMatch(li -> li.getText().startsWith("patience runs out")),
+                10, "the original cell's stop marker");
     }
 
     @Test
