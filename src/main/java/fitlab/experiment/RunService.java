@@ -78,7 +78,7 @@ public final class RunService {
                 throw new fitlab.UserError(run.root() + ": has trained cells but no " + Fingerprint.FILE
                         + ", so it cannot be shown to be the experiment that was started; start a new run");
             }
-            Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
+            Experiment experiment = ExperimentLoader.loadRunFolder(run.experimentYaml());
             DataPlan data = dataOnDisk(experiment, run);
             if (!recorded) {
                 Fingerprint.record(run); // cut off before its first cell: the data is now complete

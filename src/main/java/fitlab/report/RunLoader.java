@@ -29,7 +29,7 @@ public final class RunLoader {
     private RunLoader() {}
 
     public static LoadedRun load(RunFolder run) {
-        Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
+        Experiment experiment = ExperimentLoader.loadRunFolder(run.experimentYaml());
         String yaml;
         try {
             yaml = Files.readString(run.experimentYaml(), StandardCharsets.UTF_8);

@@ -133,7 +133,7 @@ public final class EarlyStopping {
 
     /** The epoch whose weights are the result if training ended now (see {@link #restoreEpoch()}). */
     private int resultEpochNow() {
-        if (config.restoreBest() && patience.bestEpoch() >= 0) {
+        if (patience.bestEpoch() >= 0) {
             return patience.bestEpoch();
         }
         boolean diverged = stopReason.orElse(StopReason.COMPLETED) == StopReason.DIVERGED && stopEpoch == lastEpoch;
@@ -174,9 +174,10 @@ public final class EarlyStopping {
     }
 
     /**
-     * The epoch whose weights are the cell's result: with {@code restore_best}, the best epoch as of the stop epoch (or
-     * as of now when nothing stopped, as Keras restores at the end of training); without it, the stop epoch (or the
-     * last epoch). After a divergence without a best epoch, the last epoch before it. Empty when there is none.
+     * The epoch Keras' {@code restore_best_weights} would restore: the best epoch as of the stop epoch (or as of now
+     * when nothing stopped, as Keras restores at the end of training); after a divergence without a best epoch, the
+     * last epoch before it. Empty when there is none. Kept in the snapshot so checkpoints keep their state layout;
+     * fitlab itself keeps every checkpoint plus best.pth and last.pth rather than choosing one.
      */
     public OptionalInt restoreEpoch() {
         int epoch = stopEpoch >= 0 ? restoreEpochAtStop : resultEpochNow();
