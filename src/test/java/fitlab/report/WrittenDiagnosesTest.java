@@ -1,0 +1,79 @@
+package fitlab.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fitlab.cli.FitlabCommand;
+import fitlab.experiment.CellDiagnoses;
+import fitlab.experiment.RunFolder;
+import fitlab.experiment.diagnosis.Diagnosis;
+import fitlab.experiment.diagnosis.Reason;
+import fitlab.experiment.diagnosis.Verdict;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The report takes each cell's diagnosis from the summary.csv the run wrote, never from a second computation. */
+class WrittenDiagnosesTest {
+    private static final String YAML = """
+            name: written-diagnosis
+            data: {kind: regression1d, function: sin(2*pi*x), x: [0, 1], noise: 0.1, train: 12, validation: 20, test: 20}
+            model: {kind: polynomial, basis: legendre}
+            training: {optimizer: adam, lr: 0.05, epochs: 40}
+            sweep:
+              model.degree: [1, 9]
+            """;
+
+    private static RunFolder run(Path dir) throws Exception {
+        Path yaml = dir.resolve("e.yaml");
+        Files.writeString(yaml, YAML);
+        Path out = dir.resolve("run");
+        CommandLine cl = FitlabCommand.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err, true));
+        assertEquals(0, cl.execute("run", yaml.toString(), "--out", out.toString(), "--no-report"), err.toString());
+        return RunFolder.existing(out);
+    }
+
+    @Test
+    void theReportedDiagnosisIsTheOneTheRunWroteWithAllItsNumbers(@TempDir Path dir) throws Exception {
+        RunFolder folder = run(dir);
+        LoadedRun loaded = RunLoader.load(folder);
+        List<Optional<Diagnosis>> computed = CellDiagnoses.of(loaded.experiment().cells(),
+                loaded.cells().stream().map(CellRun::summary).toList(), loaded.cells().stream().map(CellRun::metrics).toList());
+        assertEquals(computed, loaded.cells().stream().map(CellRun::diagnosis).toList(),
+                "summary.csv carries every number the diagnosis was decided on, bit for bit");
+        assertTrue(computed.stream().allMatch(Optional::isPresent));
+    }
+
+    @Test
+    void aSummaryThatSaysAnotherVerdictIsReportedWithThatVerdict(@TempDir Path dir) throws Exception {
+        RunFolder folder = run(dir);
+        Diagnosis before = RunLoader.load(folder).cells().get(0).diagnosis().orElseThrow();
+        Reason other = before.verdict() == Verdict.OVERFIT ? Reason.GOOD_NEAR_NOISE_FLOOR : Reason.OVERFIT_BELOW_NOISE_FLOOR;
+        List<String> lines = Files.readAllLines(folder.summaryCsv());
+        String edited = lines.get(1).replace("," + before.verdict().key() + "," + before.reason().key() + ",",
+                "," + other.verdict().key() + "," + other.key() + ",");
+        assertNotEquals(lines.get(1), edited, "the first cell's row names its diagnosis");
+        lines.set(1, edited);
+        Files.write(folder.summaryCsv(), lines);
+
+        CellRun cell = RunLoader.load(folder).cells().get(0);
+        assertEquals(other, cell.diagnosis().orElseThrow().reason());
+        assertEquals(before.losses(), cell.diagnosis().orElseThrow().losses(), "only the verdict was edited");
+
+        String diverged = lines.get(1).replace("," + other.verdict().key() + "," + other.key() + ",",
+                ",diverged,diverged,");
+        lines.set(1, diverged);
+        Files.write(folder.summaryCsv(), lines);
+        assertEquals(Optional.empty(), RunLoader.load(folder).cells().get(0).diagnosis());
+    }
+}
