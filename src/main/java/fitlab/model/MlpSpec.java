@@ -45,7 +45,7 @@ public record MlpSpec(int inputs, List<Integer> hidden, int outputs, Activation 
     }
 
     static MlpSpec fromMap(Map<?, ?> map) {
-        List<?> raw = SpecFields.list(map, "layers");
+        List<?> raw = ModelSpec.FIELDS.list(map, "layers");
         if (raw.size() < 2) {
             throw new UserError("model_spec key 'layers': expected at least [inputs, outputs], got " + raw);
         }
@@ -56,12 +56,12 @@ public record MlpSpec(int inputs, List<Integer> hidden, int outputs, Activation 
             }
             sizes.add(((Number) o).intValue());
         }
-        String act = SpecFields.string(map, "activation");
+        String act = ModelSpec.FIELDS.string(map, "activation");
         Activation activation = Activation.fromKey(act);
         if (activation == null) {
             throw new UserError("model_spec key 'activation': expected relu, tanh, sigmoid or gelu, got '" + act + "'");
         }
-        double dropout = SpecFields.number(map, "dropout");
+        double dropout = ModelSpec.FIELDS.number(map, "dropout");
         if (!(dropout >= 0 && dropout < 1)) {
             throw new UserError("model_spec key 'dropout': expected a value in [0, 1), got " + dropout);
         }

@@ -26,6 +26,8 @@ import java.util.OptionalInt;
  * bit-identically. Not thread-safe: one instance belongs to one cell.
  */
 public final class EarlyStopping {
+    /** Reads a {@link #snapshot()} back; state that does not fit is a programming error, not the user's. */
+    static final fitlab.pth.DictFields STATE = new fitlab.pth.DictFields("early-stopping state", IllegalArgumentException::new);
 
     private static final String FORMAT = "fitlab.early_stopping/1";
 
@@ -211,18 +213,18 @@ public final class EarlyStopping {
             throw new IllegalArgumentException("not an early-stopping state (format " + state.get("format") + ")");
         }
         EarlyStopping es = new EarlyStopping(config);
-        es.lastEpoch = StateMap.getInt(state, "last_epoch");
-        es.referenceTrainLoss = StateMap.getDouble(state, "reference_train_loss");
-        es.patienceFired = StateMap.getBoolean(state, "patience_fired");
-        es.stopEpoch = StateMap.getInt(state, "stop_epoch");
-        String reason = StateMap.getString(state, "stop_reason");
+        es.lastEpoch = STATE.intValue(state, "last_epoch");
+        es.referenceTrainLoss = STATE.number(state, "reference_train_loss");
+        es.patienceFired = STATE.bool(state, "patience_fired");
+        es.stopEpoch = STATE.intValue(state, "stop_epoch");
+        String reason = STATE.string(state, "stop_reason");
         es.stopReason = reason.isEmpty() ? Optional.empty() : Optional.of(StopReason.valueOf(reason));
-        es.restoreEpochAtStop = StateMap.getInt(state, "restore_epoch_at_stop");
-        es.ended = StateMap.getBoolean(state, "ended");
-        for (Object item : StateMap.getList(state, "markers")) {
+        es.restoreEpochAtStop = STATE.intValue(state, "restore_epoch_at_stop");
+        es.ended = STATE.bool(state, "ended");
+        for (Object item : STATE.list(state, "markers")) {
             List<?> m = (List<?>) item;
-            es.markers.add(new Marker((String) m.get(0), StateMap.number(m.get(1), "markers").intValue(),
-                    StateMap.number(m.get(2), "markers").doubleValue(), (String) m.get(3)));
+            es.markers.add(new Marker((String) m.get(0), STATE.numberValue(m.get(1), "markers").intValue(),
+                    STATE.numberValue(m.get(2), "markers").doubleValue(), (String) m.get(3)));
         }
         es.patience.load(state);
         es.prechelt.load(state);
