@@ -54,7 +54,8 @@ public final class RunLoader {
             }
             metrics.add(rows);
         }
-        List<Optional<Diagnosis>> diagnoses = WrittenDiagnoses.read(run, experiment.cells().stream().map(Cell::id).toList());
+        List<Optional<Diagnosis>> diagnoses = WrittenDiagnoses.read(run, experiment.cells().stream().map(Cell::id).toList(),
+                () -> fitlab.experiment.CellDiagnoses.of(experiment.cells(), summaries, metrics));
         List<CellRun> cells = new ArrayList<>();
         for (int i = 0; i < folders.size(); i++) {
             cells.add(new CellRun(experiment.cells().get(i), folders.get(i), summaries.get(i), metrics.get(i), diagnoses.get(i)));

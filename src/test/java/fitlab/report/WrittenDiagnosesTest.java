@@ -76,4 +76,24 @@ class WrittenDiagnosesTest {
         Files.write(folder.summaryCsv(), lines);
         assertEquals(Optional.empty(), RunLoader.load(folder).cells().get(0).diagnosis());
     }
+
+    @Test
+    void anOlderSummaryWithoutTheDiagnosisNumbersStillGivesItsOwnVerdict(@TempDir Path dir) throws Exception {
+        RunFolder folder = run(dir);
+        Diagnosis before = RunLoader.load(folder).cells().get(1).diagnosis().orElseThrow();
+        Reason other = before.verdict() == Verdict.UNDERFIT ? Reason.GOOD_NEAR_NOISE_FLOOR : Reason.UNDERFIT_ABOVE_NOISE_FLOOR;
+        List<String> lines = Files.readAllLines(folder.summaryCsv());
+        assertTrue(lines.get(0).endsWith(",diagnosis_sweep_min_validation_loss"), lines.get(0));
+        for (int i = 0; i < lines.size(); i++) { // as fitlab wrote summary.csv before that column: drop it
+            lines.set(i, lines.get(i).substring(0, lines.get(i).lastIndexOf(',')));
+        }
+        lines.set(2, lines.get(2).replace("," + before.verdict().key() + "," + before.reason().key(),
+                "," + other.verdict().key() + "," + other.key()));
+        Files.write(folder.summaryCsv(), lines);
+
+        Diagnosis read = RunLoader.load(folder).cells().get(1).diagnosis().orElseThrow();
+        assertEquals(other, read.reason(), "the verdict is the file's");
+        assertEquals(before.losses(), read.losses());
+        assertEquals(before.sweepMinValidation(), read.sweepMinValidation());
+    }
 }
