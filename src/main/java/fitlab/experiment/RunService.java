@@ -191,7 +191,7 @@ public final class RunService {
         for (Cell c : cells) {
             CellData d = data.forCell(c.id());
             Recipe r = Recipe.of(c.config(), d.splits().train().features(), d.classes());
-            int params = fitlab.model.Models.create(r.model(), fitlab.random.Rng.seeded(0)).parameters().length;
+            long params = r.model().parameterCount();
             int copies = 1 + switch (c.config().training().optimizer()) {
                 case ADAM, ADAMW -> 2;
                 case SGD -> c.config().training().momentum() > 0 ? 1 : 0;

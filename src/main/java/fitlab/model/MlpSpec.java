@@ -34,6 +34,17 @@ public record MlpSpec(int inputs, List<Integer> hidden, int outputs, Activation 
         return sizes;
     }
 
+    /** Each linear layer's weight (out × in) and bias (out). */
+    @Override
+    public long parameterCount() {
+        List<Integer> sizes = layerSizes();
+        long count = 0;
+        for (int l = 0; l + 1 < sizes.size(); l++) {
+            count += (long) sizes.get(l + 1) * sizes.get(l) + sizes.get(l + 1);
+        }
+        return count;
+    }
+
     @Override
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -22,6 +22,9 @@ public sealed interface ModelSpec permits PolynomialSpec, MlpSpec {
     /** The number of outputs per example. */
     int outputs();
 
+    /** How many trainable numbers the model of this spec has (the length of its flat parameter vector). */
+    long parameterCount();
+
     /**
      * Rebuilds a spec from a {@code model_spec} dict (as read from a checkpoint).
      *

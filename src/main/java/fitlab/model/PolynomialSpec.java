@@ -24,6 +24,12 @@ public record PolynomialSpec(int degree, Basis basis, boolean scaleInput, double
         }
     }
 
+    /** The bias and one weight per degree. */
+    @Override
+    public long parameterCount() {
+        return degree + 1L;
+    }
+
     /** Maps an input to the polynomial's variable u. */
     public double scale(double x) {
         return scaleInput ? 2.0 * (x - xMin) / (xMax - xMin) - 1.0 : x;
