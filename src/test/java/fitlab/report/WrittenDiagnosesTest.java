@@ -54,25 +54,32 @@ class WrittenDiagnosesTest {
         assertTrue(computed.stream().allMatch(Optional::isPresent));
     }
 
+    /** A reason of another verdict than {@code d}'s. */
+    private static Reason another(Diagnosis d) {
+        return d.verdict() == Verdict.OVERFIT ? Reason.GOOD_NEAR_NOISE_FLOOR : Reason.OVERFIT_BELOW_NOISE_FLOOR;
+    }
+
+    /** Line {@code line} of {@code lines} with its diagnosis columns {@code from} replaced by {@code to}, checked to change. */
+    private static void relabel(List<String> lines, int line, String from, String to) {
+        String edited = lines.get(line).replace(from, to);
+        assertNotEquals(lines.get(line), edited, "row " + line + " names its diagnosis " + from);
+        lines.set(line, edited);
+    }
+
     @Test
     void aSummaryThatSaysAnotherVerdictIsReportedWithThatVerdict(@TempDir Path dir) throws Exception {
         RunFolder folder = run(dir);
         Diagnosis before = RunLoader.load(folder).cells().get(0).diagnosis().orElseThrow();
-        Reason other = before.verdict() == Verdict.OVERFIT ? Reason.GOOD_NEAR_NOISE_FLOOR : Reason.OVERFIT_BELOW_NOISE_FLOOR;
+        Reason other = another(before);
         List<String> lines = Files.readAllLines(folder.summaryCsv());
-        String edited = lines.get(1).replace("," + before.verdict().key() + "," + before.reason().key() + ",",
-                "," + other.verdict().key() + "," + other.key() + ",");
-        assertNotEquals(lines.get(1), edited, "the first cell's row names its diagnosis");
-        lines.set(1, edited);
+        relabel(lines, 1, "," + before.verdict().key() + "," + before.reason().key() + ",", "," + other.verdict().key() + "," + other.key() + ",");
         Files.write(folder.summaryCsv(), lines);
 
         CellRun cell = RunLoader.load(folder).cells().get(0);
         assertEquals(other, cell.diagnosis().orElseThrow().reason());
         assertEquals(before.losses(), cell.diagnosis().orElseThrow().losses(), "only the verdict was edited");
 
-        String diverged = lines.get(1).replace("," + other.verdict().key() + "," + other.key() + ",",
-                ",diverged,diverged,");
-        lines.set(1, diverged);
+        relabel(lines, 1, "," + other.verdict().key() + "," + other.key() + ",", ",diverged,diverged,");
         Files.write(folder.summaryCsv(), lines);
         assertEquals(Optional.empty(), RunLoader.load(folder).cells().get(0).diagnosis());
     }
@@ -80,15 +87,14 @@ class WrittenDiagnosesTest {
     @Test
     void anOlderSummaryWithoutTheDiagnosisNumbersStillGivesItsOwnVerdict(@TempDir Path dir) throws Exception {
         RunFolder folder = run(dir);
-        Diagnosis before = RunLoader.load(folder).cells().get(1).diagnosis().orElseThrow();
-        Reason other = before.verdict() == Verdict.UNDERFIT ? Reason.GOOD_NEAR_NOISE_FLOOR : Reason.UNDERFIT_ABOVE_NOISE_FLOOR;
         List<String> lines = Files.readAllLines(folder.summaryCsv());
         assertTrue(lines.get(0).endsWith(",diagnosis_sweep_min_validation_loss"), lines.get(0));
+        Diagnosis before = RunLoader.load(folder).cells().get(1).diagnosis().orElseThrow(); // as the current columns give it
+        Reason other = another(before);
         for (int i = 0; i < lines.size(); i++) { // as fitlab wrote summary.csv before that column: drop it
             lines.set(i, lines.get(i).substring(0, lines.get(i).lastIndexOf(',')));
         }
-        lines.set(2, lines.get(2).replace("," + before.verdict().key() + "," + before.reason().key(),
-                "," + other.verdict().key() + "," + other.key()));
+        relabel(lines, 2, "," + before.verdict().key() + "," + before.reason().key(), "," + other.verdict().key() + "," + other.key());
         Files.write(folder.summaryCsv(), lines);
 
         Diagnosis read = RunLoader.load(folder).cells().get(1).diagnosis().orElseThrow();
