@@ -1,6 +1,7 @@
 package fitlab.checkpoint;
 
 import fitlab.UserError;
+import fitlab.pth.DictFields;
 import fitlab.pth.OrderedDict;
 import fitlab.pth.Tensor;
 import java.nio.file.Path;
@@ -58,8 +59,9 @@ public final class CheckpointCodec {
         if (!(value instanceof Map<?, ?> d)) {
             throw new UserError(file + ": expected a checkpoint dict, got " + kind(value) + " (a bare state_dict? use 'fitlab eval')");
         }
-        int epoch = (int) number(d, EPOCH, file);
-        Object sd = require(d, MODEL, file);
+        DictFields fields = fields(file);
+        int epoch = fields.intValue(d, EPOCH);
+        Object sd = fields.required(d, MODEL);
         if (!(sd instanceof Map<?, ?> sdMap)) {
             throw new UserError(file + ": '" + MODEL + "' is " + kind(sd) + ", expected an OrderedDict of tensors");
         }
@@ -85,9 +87,9 @@ public final class CheckpointCodec {
                 metrics.put(m, n.doubleValue());
             }
         }
-        Map<String, Object> spec = (Map<String, Object>) mapping(d, SPEC, file);
+        Map<String, Object> spec = (Map<String, Object>) fields.mapping(d, SPEC);
         LinkedHashMap<String, long[]> rng = new LinkedHashMap<>();
-        mapping(d, RNG, file).forEach((k, v) -> {
+        fields.mapping(d, RNG).forEach((k, v) -> {
             if (!(v instanceof List<?> l) || l.size() != 4 || !l.stream().allMatch(x -> x instanceof Long)) {
                 throw new UserError(file + ": " + RNG + "/" + k + ": expected a list of 4 integers");
             }
@@ -98,34 +100,15 @@ public final class CheckpointCodec {
             rng.put(String.valueOf(k), s);
         });
         return new Checkpoint(epoch, state, optimizer == null ? null : (Map<String, Object>) optimizer, metrics, spec, rng,
-                (Map<String, Object>) mapping(d, STOPPING, file), (Map<String, Object>) mapping(d, CONFIG, file), prefixes);
+                (Map<String, Object>) fields.mapping(d, STOPPING), (Map<String, Object>) fields.mapping(d, CONFIG), prefixes);
     }
 
-    private static Object require(Map<?, ?> d, String key, Path file) {
-        if (!d.containsKey(key)) {
-            throw new UserError(file + ": checkpoint has no '" + key + "' entry (not written by fitlab?)");
-        }
-        return d.get(key);
-    }
-
-    private static Map<?, ?> mapping(Map<?, ?> d, String key, Path file) {
-        Object v = require(d, key, file);
-        if (!(v instanceof Map<?, ?> m)) {
-            throw new UserError(file + ": '" + key + "' is " + kind(v) + ", expected a dict");
-        }
-        return m;
-    }
-
-    private static long number(Map<?, ?> d, String key, Path file) {
-        Object v = require(d, key, file);
-        if (!(v instanceof Long l)) {
-            throw new UserError(file + ": '" + key + "' is " + kind(v) + ", expected an int");
-        }
-        return l;
+    /** Reads the fields of a checkpoint dict, naming {@code file} in every error. */
+    private static DictFields fields(Path file) {
+        return new DictFields(file + ": checkpoint (written by fitlab?)", UserError::new);
     }
 
     static String kind(Object v) {
-        return v == null ? "None" : v instanceof Map ? "a dict" : v instanceof List ? "a list" : v instanceof Tensor ? "a tensor"
-                : "a " + v.getClass().getSimpleName();
+        return DictFields.kind(v);
     }
 }

@@ -24,7 +24,7 @@ public final class ClaimsService {
     }
 
     public static Outcome check(RunFolder run) {
-        Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
+        Experiment experiment = ExperimentLoader.loadRunFolder(run.experimentYaml());
         RunEvidence evidence = new RunEvidence(run);
         List<ClaimsCsv.Row> rows = new ArrayList<>();
         List<Claim> claims = experiment.claims();

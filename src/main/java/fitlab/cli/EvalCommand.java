@@ -2,7 +2,7 @@ package fitlab.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fitlab.UserError;
-import fitlab.experiment.EvalService;
+import fitlab.checkpoint.EvalService;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;

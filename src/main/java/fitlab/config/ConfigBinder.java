@@ -233,7 +233,7 @@ public final class ConfigBinder {
         OptionalDouble baseline = s.has("baseline")
                 ? OptionalDouble.of(s.decimal("baseline", 0.0, -BIG, false, BIG))
                 : d.baseline();
-        boolean restoreBest = s.bool("restore_best", d.restoreBest());
+        RemovedKeys.rejectInEarlyStopping(s);
         int startFromEpoch = s.integer("start_from_epoch", d.startFromEpoch(), 0, Integer.MAX_VALUE);
         StopAction action = s.choice("action", d.action(), StopAction.class);
         StopCriterion stopOn = s.choice("stop_on", d.stopOn(), StopCriterion.class);
@@ -248,7 +248,7 @@ public final class ConfigBinder {
                     "continues a cell that early stopping stopped, so it needs action: stop (got action: " + action.name().toLowerCase(java.util.Locale.ROOT) + ")");
         }
         s.finish();
-        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch,
+        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, startFromEpoch,
                 action, stopOn, new PrecheltParameters(gl, pq, up, strip), d.divergence(), continueAfterStop);
     }
 

@@ -98,7 +98,6 @@ public final class ConfigWriter {
         if (e.baseline().isPresent()) {
             es.put("baseline", e.baseline().getAsDouble());
         }
-        es.put("restore_best", e.restoreBest());
         es.put("start_from_epoch", (long) e.startFromEpoch());
         es.put("action", lower(e.action()));
         es.put("stop_on", lower(e.stopOn()));

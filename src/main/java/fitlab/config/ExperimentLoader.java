@@ -21,6 +21,18 @@ public final class ExperimentLoader {
     private ExperimentLoader() {}
 
     public static Experiment load(Path file, List<String> sets, boolean quick) {
+        return load(file, sets, quick, false);
+    }
+
+    /**
+     * A run folder's own {@code experiment.yaml} (report, verify, resume, claims, merge): as {@link #load}, but keys an
+     * older fitlab wrote there and this one no longer reads are dropped instead of rejected (see {@link RemovedKeys}).
+     */
+    public static Experiment loadRunFolder(Path experimentYaml) {
+        return load(experimentYaml, List.of(), false, true);
+    }
+
+    private static Experiment load(Path file, List<String> sets, boolean quick, boolean writtenByARun) {
         YamlNode tree = YamlReader.read(file);
         if (!(tree instanceof YamlNode.Mapping root)) {
             throw new UserError(tree.location() + ": expected a mapping of keys (name:, data:, model: ...) at the top level");
@@ -29,6 +41,9 @@ public final class ExperimentLoader {
         YamlNode sweepNode = root.get("sweep");
         YamlNode claimsNode = root.get("claims");
         root = root.without("quick").without("sweep").without("claims");
+        if (writtenByARun) {
+            root = RemovedKeys.dropWrittenByOlderRuns(root);
+        }
         if (quick) {
             root = applyQuick(root, quickNode);
         }

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The diagnosis of every cell of a sweep from its metrics, the one place summary.csv and the report both take it from:
+ * The diagnosis of every cell of a sweep from its metrics, computed once for summary.csv (the report reads it there):
  * the model of the last epoch, against the sweep's lowest validation loss, and for classification against the best
  * validation accuracy of the cells trained on the same data (same data settings and seed).
  */

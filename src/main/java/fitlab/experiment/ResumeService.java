@@ -37,7 +37,7 @@ public final class ResumeService {
 
     private static Path resumeLocked(RunFolder run, String cellId, OptionalInt fromEpoch, OptionalInt epochs, ProgressListener progress,
                                      RunControl control) {
-        Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
+        Experiment experiment = ExperimentLoader.loadRunFolder(run.experimentYaml());
         Cell cell = experiment.cell(cellId);
         CellFolder source = run.cell(cellId);
         int from = fromEpoch.isPresent() ? fromEpoch.getAsInt() : newestCheckpoint(source);

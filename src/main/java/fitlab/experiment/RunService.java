@@ -78,7 +78,7 @@ public final class RunService {
                 throw new fitlab.UserError(run.root() + ": has trained cells but no " + Fingerprint.FILE
                         + ", so it cannot be shown to be the experiment that was started; start a new run");
             }
-            Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
+            Experiment experiment = ExperimentLoader.loadRunFolder(run.experimentYaml());
             DataPlan data = dataOnDisk(experiment, run);
             if (!recorded) {
                 Fingerprint.record(run); // cut off before its first cell: the data is now complete
@@ -191,7 +191,7 @@ public final class RunService {
         for (Cell c : cells) {
             CellData d = data.forCell(c.id());
             Recipe r = Recipe.of(c.config(), d.splits().train().features(), d.classes());
-            int params = fitlab.model.Models.create(r.model(), fitlab.random.Rng.seeded(0)).parameters().length;
+            long params = r.model().parameterCount();
             int copies = 1 + switch (c.config().training().optimizer()) {
                 case ADAM, ADAMW -> 2;
                 case SGD -> c.config().training().momentum() > 0 ? 1 : 0;

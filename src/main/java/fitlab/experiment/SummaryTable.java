@@ -2,6 +2,7 @@ package fitlab.experiment;
 
 import fitlab.config.Experiment;
 import fitlab.config.SweepAxis;
+import fitlab.experiment.diagnosis.CellAccuracy;
 import fitlab.experiment.diagnosis.CellLosses;
 import fitlab.experiment.diagnosis.Diagnoser;
 import fitlab.experiment.diagnosis.Diagnosis;
@@ -21,6 +22,13 @@ import tech.tablesaw.api.Table;
  * under/good/over-fit diagnosis of its final epoch (what training produced, before any restoring).
  */
 public final class SummaryTable {
+    /** The sweep's lowest validation loss the cell was diagnosed against (NaN for a diverged cell). */
+    public static final String DIAGNOSIS_SWEEP_MIN = "diagnosis_sweep_min_validation_loss";
+    /** Classification only: the final training accuracy the diagnosis compared with the validation accuracy. */
+    public static final String DIAGNOSIS_TRAIN_ACCURACY = "final_train_accuracy";
+    /** Classification only: the best final validation accuracy of the cells on the same data. */
+    public static final String DIAGNOSIS_BEST_ACCURACY_ON_DATA = "diagnosis_best_validation_accuracy_on_data";
+
     private SummaryTable() {}
 
     public static Table build(Experiment experiment, List<CellSummary> cells, List<List<MetricsRow>> metrics) {
@@ -45,6 +53,10 @@ public final class SummaryTable {
         DoubleColumn noise = DoubleColumn.create("noise_floor");
         StringColumn diagnosis = StringColumn.create("diagnosis");
         StringColumn reason = StringColumn.create("diagnosis_reason");
+        // the remaining numbers the diagnosis was decided on, so the report reads the diagnosis instead of redoing it
+        DoubleColumn sweepMin = DoubleColumn.create(DIAGNOSIS_SWEEP_MIN);
+        DoubleColumn finalTrainAccuracy = DoubleColumn.create(DIAGNOSIS_TRAIN_ACCURACY);
+        DoubleColumn bestAccuracyOnData = DoubleColumn.create(DIAGNOSIS_BEST_ACCURACY_ON_DATA);
         boolean accuracy = !metrics.isEmpty() && metrics.get(0).get(0).hasAccuracy();
         DoubleColumn finalValidationAccuracy = DoubleColumn.create("final_validation_accuracy");
         DoubleColumn testAccuracyAtBest = DoubleColumn.create("test_accuracy_at_best");
@@ -73,6 +85,9 @@ public final class SummaryTable {
             Optional<Diagnosis> d = diagnoses.get(i);
             diagnosis.append(d.map(x -> x.verdict().name().toLowerCase(java.util.Locale.ROOT)).orElse("diverged"));
             reason.append(d.map(x -> x.reason().key()).orElse("diverged"));
+            sweepMin.append(d.map(Diagnosis::sweepMinValidation).orElse(Double.NaN));
+            finalTrainAccuracy.append(d.flatMap(Diagnosis::accuracy).map(CellAccuracy::train).orElse(Double.NaN));
+            bestAccuracyOnData.append(d.flatMap(Diagnosis::accuracy).map(CellAccuracy::bestValidationOnData).orElse(Double.NaN));
             finalValidationAccuracy.append(last.validationAccuracy());
             testAccuracyAtBest.append(best.testAccuracy());
         }
@@ -82,6 +97,10 @@ public final class SummaryTable {
                 finalValidation, finalTest, minTrain, noise, diagnosis, reason);
         if (accuracy) {
             t.addColumns(finalValidationAccuracy, testAccuracyAtBest);
+        }
+        t.addColumns(sweepMin);
+        if (accuracy) {
+            t.addColumns(finalTrainAccuracy, bestAccuracyOnData);
         }
         return t;
     }

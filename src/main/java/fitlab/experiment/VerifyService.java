@@ -49,7 +49,7 @@ public final class VerifyService {
 
     public static List<Check> verify(Path runDir, Optional<String> cellId, String epochs) {
         RunFolder run = RunFolder.existing(runDir);
-        Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
+        Experiment experiment = ExperimentLoader.loadRunFolder(run.experimentYaml());
         // a shard folder holds only its own cells
         List<Cell> all = ShardRecord.exists(run) ? ShardRecord.read(run).asShard().select(experiment.cells()) : experiment.cells();
         List<Cell> cells = cellId.map(id -> List.of(experiment.cell(id))).orElse(all);

@@ -1,2 +1,2 @@
-/** The run folder, the sweep runner, resume, verify and eval: orchestration of a run from config to files. */
+/** The run folder, the sweep runner, resume and verify: orchestration of a run from config to files. */
 package fitlab.experiment;

@@ -73,7 +73,7 @@ final class ShardMerge {
             throw new UserError("shard" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + " missing: "
                     + shards.size() + " of " + count + " shards given");
         }
-        Experiment experiment = ExperimentLoader.load(first.folder().experimentYaml(), List.of(), false);
+        Experiment experiment = ExperimentLoader.loadRunFolder(first.folder().experimentYaml());
         Map<String, Input> owner = new HashMap<>();
         for (Input s : byIndex.values()) {
             List<String> expected = s.record().asShard().select(experiment.cells()).stream().map(Cell::id).toList();

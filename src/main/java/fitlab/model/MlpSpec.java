@@ -34,6 +34,17 @@ public record MlpSpec(int inputs, List<Integer> hidden, int outputs, Activation 
         return sizes;
     }
 
+    /** Each linear layer's weight (out × in) and bias (out). */
+    @Override
+    public long parameterCount() {
+        List<Integer> sizes = layerSizes();
+        long count = 0;
+        for (int l = 0; l + 1 < sizes.size(); l++) {
+            count += (long) sizes.get(l + 1) * sizes.get(l) + sizes.get(l + 1);
+        }
+        return count;
+    }
+
     @Override
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -45,7 +56,7 @@ public record MlpSpec(int inputs, List<Integer> hidden, int outputs, Activation 
     }
 
     static MlpSpec fromMap(Map<?, ?> map) {
-        List<?> raw = SpecFields.list(map, "layers");
+        List<?> raw = ModelSpec.FIELDS.list(map, "layers");
         if (raw.size() < 2) {
             throw new UserError("model_spec key 'layers': expected at least [inputs, outputs], got " + raw);
         }
@@ -56,12 +67,12 @@ public record MlpSpec(int inputs, List<Integer> hidden, int outputs, Activation 
             }
             sizes.add(((Number) o).intValue());
         }
-        String act = SpecFields.string(map, "activation");
+        String act = ModelSpec.FIELDS.string(map, "activation");
         Activation activation = Activation.fromKey(act);
         if (activation == null) {
             throw new UserError("model_spec key 'activation': expected relu, tanh, sigmoid or gelu, got '" + act + "'");
         }
-        double dropout = SpecFields.number(map, "dropout");
+        double dropout = ModelSpec.FIELDS.number(map, "dropout");
         if (!(dropout >= 0 && dropout < 1)) {
             throw new UserError("model_spec key 'dropout': expected a value in [0, 1), got " + dropout);
         }

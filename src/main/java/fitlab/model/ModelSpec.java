@@ -9,6 +9,9 @@ import java.util.Map;
  * checkpoint ({@link #toMap()}) and read back with {@link #fromMap(Map)}.
  */
 public sealed interface ModelSpec permits PolynomialSpec, MlpSpec {
+    /** Reads a {@code model_spec} dict; a file that does not fit is the user's error. */
+    fitlab.pth.DictFields FIELDS = new fitlab.pth.DictFields("model_spec", fitlab.UserError::new);
+
 
     /** Plain values only (String, Long, Double, Boolean, List), insertion-ordered, for the checkpoint. */
     Map<String, Object> toMap();
@@ -19,13 +22,16 @@ public sealed interface ModelSpec permits PolynomialSpec, MlpSpec {
     /** The number of outputs per example. */
     int outputs();
 
+    /** How many trainable numbers the model of this spec has (the length of its flat parameter vector). */
+    long parameterCount();
+
     /**
      * Rebuilds a spec from a {@code model_spec} dict (as read from a checkpoint).
      *
      * @throws UserError naming the key when a value is missing or has the wrong type
      */
     static ModelSpec fromMap(Map<?, ?> map) {
-        String kind = SpecFields.string(map, "kind");
+        String kind = ModelSpec.FIELDS.string(map, "kind");
         return switch (kind) {
             case "polynomial" -> PolynomialSpec.fromMap(map);
             case "mlp" -> MlpSpec.fromMap(map);

@@ -24,6 +24,12 @@ public record PolynomialSpec(int degree, Basis basis, boolean scaleInput, double
         }
     }
 
+    /** The bias and one weight per degree. */
+    @Override
+    public long parameterCount() {
+        return degree + 1L;
+    }
+
     /** Maps an input to the polynomial's variable u. */
     public double scale(double x) {
         return scaleInput ? 2.0 * (x - xMin) / (xMax - xMin) - 1.0 : x;
@@ -74,17 +80,17 @@ public record PolynomialSpec(int degree, Basis basis, boolean scaleInput, double
     }
 
     static PolynomialSpec fromMap(Map<?, ?> map) {
-        long degree = SpecFields.integer(map, "degree");
+        long degree = ModelSpec.FIELDS.integer(map, "degree");
         if (degree < 1 || degree > 10_000) {
             throw new UserError("model_spec key 'degree': expected 1..10000, got " + degree);
         }
-        String basisKey = SpecFields.string(map, "basis");
+        String basisKey = ModelSpec.FIELDS.string(map, "basis");
         Basis basis = switch (basisKey) {
             case "monomial" -> Basis.MONOMIAL;
             case "legendre" -> Basis.LEGENDRE;
             default -> throw new UserError("model_spec key 'basis': expected 'monomial' or 'legendre', got '" + basisKey + "'");
         };
-        return new PolynomialSpec((int) degree, basis, SpecFields.bool(map, "scale_input"),
-                SpecFields.number(map, "x_min"), SpecFields.number(map, "x_max"));
+        return new PolynomialSpec((int) degree, basis, ModelSpec.FIELDS.bool(map, "scale_input"),
+                ModelSpec.FIELDS.number(map, "x_min"), ModelSpec.FIELDS.number(map, "x_max"));
     }
 }

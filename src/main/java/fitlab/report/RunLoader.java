@@ -9,27 +9,23 @@ import fitlab.experiment.CellSummary;
 import fitlab.experiment.MetricsLog;
 import fitlab.experiment.MetricsRow;
 import fitlab.experiment.RunFolder;
-import fitlab.experiment.diagnosis.CellLosses;
-import fitlab.experiment.diagnosis.Diagnoser;
 import fitlab.experiment.diagnosis.Diagnosis;
-import fitlab.experiment.diagnosis.DiagnosisThresholds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
- * Reads a finished run folder: the resolved experiment, each cell's summary and metrics, and each cell's diagnosis
- * computed exactly as {@code summary.csv} computes it (final epoch, the sweep's lowest validation loss).
+ * Reads a finished run folder: the resolved experiment, each cell's summary and metrics, and each cell's diagnosis as
+ * the run wrote it in {@code summary.csv} (see {@link WrittenDiagnoses}).
  */
 public final class RunLoader {
     private RunLoader() {}
 
     public static LoadedRun load(RunFolder run) {
-        Experiment experiment = ExperimentLoader.load(run.experimentYaml(), List.of(), false);
+        Experiment experiment = ExperimentLoader.loadRunFolder(run.experimentYaml());
         String yaml;
         try {
             yaml = Files.readString(run.experimentYaml(), StandardCharsets.UTF_8);
@@ -58,7 +54,8 @@ public final class RunLoader {
             }
             metrics.add(rows);
         }
-        List<Optional<Diagnosis>> diagnoses = fitlab.experiment.CellDiagnoses.of(experiment.cells(), summaries, metrics);
+        List<Optional<Diagnosis>> diagnoses = WrittenDiagnoses.read(run, experiment.cells().stream().map(Cell::id).toList(),
+                () -> fitlab.experiment.CellDiagnoses.of(experiment.cells(), summaries, metrics));
         List<CellRun> cells = new ArrayList<>();
         for (int i = 0; i < folders.size(); i++) {
             cells.add(new CellRun(experiment.cells().get(i), folders.get(i), summaries.get(i), metrics.get(i), diagnoses.get(i)));

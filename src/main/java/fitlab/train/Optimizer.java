@@ -14,7 +14,7 @@ import java.util.Map;
  * The rules are element-wise, so one loop over the flat vector equals torch's loop over parameter tensors;
  * the slots only shape the state dict.
  */
-public sealed interface Optimizer permits Sgd, Adam, AdamW {
+public sealed interface Optimizer permits Sgd, Adam {
 
     OptimizerSpec spec();
 
@@ -34,8 +34,7 @@ public sealed interface Optimizer permits Sgd, Adam, AdamW {
     static Optimizer create(OptimizerSpec spec, List<ParameterSlot> slots) {
         return switch (spec.kind()) {
             case SGD -> new Sgd(spec, slots);
-            case ADAM -> new Adam(spec, slots);
-            case ADAMW -> new AdamW(spec, slots);
+            case ADAM, ADAMW -> new Adam(spec, slots);
             case LSTSQ -> throw new IllegalStateException("OptimizerSpec refuses lstsq: the closed-form fit has no optimizer");
         };
     }

@@ -26,6 +26,8 @@ import java.util.OptionalInt;
  * bit-identically. Not thread-safe: one instance belongs to one cell.
  */
 public final class EarlyStopping {
+    /** Reads a {@link #snapshot()} back; state that does not fit is a programming error, not the user's. */
+    static final fitlab.pth.DictFields STATE = new fitlab.pth.DictFields("early-stopping state", IllegalArgumentException::new);
 
     private static final String FORMAT = "fitlab.early_stopping/1";
 
@@ -133,7 +135,7 @@ public final class EarlyStopping {
 
     /** The epoch whose weights are the result if training ended now (see {@link #restoreEpoch()}). */
     private int resultEpochNow() {
-        if (config.restoreBest() && patience.bestEpoch() >= 0) {
+        if (patience.bestEpoch() >= 0) {
             return patience.bestEpoch();
         }
         boolean diverged = stopReason.orElse(StopReason.COMPLETED) == StopReason.DIVERGED && stopEpoch == lastEpoch;
@@ -174,9 +176,10 @@ public final class EarlyStopping {
     }
 
     /**
-     * The epoch whose weights are the cell's result: with {@code restore_best}, the best epoch as of the stop epoch (or
-     * as of now when nothing stopped, as Keras restores at the end of training); without it, the stop epoch (or the
-     * last epoch). After a divergence without a best epoch, the last epoch before it. Empty when there is none.
+     * The epoch Keras' {@code restore_best_weights} would restore: the best epoch as of the stop epoch (or as of now
+     * when nothing stopped, as Keras restores at the end of training); after a divergence without a best epoch, the
+     * last epoch before it. Empty when there is none. Kept in the snapshot so checkpoints keep their state layout;
+     * fitlab itself keeps every checkpoint plus best.pth and last.pth rather than choosing one.
      */
     public OptionalInt restoreEpoch() {
         int epoch = stopEpoch >= 0 ? restoreEpochAtStop : resultEpochNow();
@@ -210,18 +213,18 @@ public final class EarlyStopping {
             throw new IllegalArgumentException("not an early-stopping state (format " + state.get("format") + ")");
         }
         EarlyStopping es = new EarlyStopping(config);
-        es.lastEpoch = StateMap.getInt(state, "last_epoch");
-        es.referenceTrainLoss = StateMap.getDouble(state, "reference_train_loss");
-        es.patienceFired = StateMap.getBoolean(state, "patience_fired");
-        es.stopEpoch = StateMap.getInt(state, "stop_epoch");
-        String reason = StateMap.getString(state, "stop_reason");
+        es.lastEpoch = STATE.intValue(state, "last_epoch");
+        es.referenceTrainLoss = STATE.number(state, "reference_train_loss");
+        es.patienceFired = STATE.bool(state, "patience_fired");
+        es.stopEpoch = STATE.intValue(state, "stop_epoch");
+        String reason = STATE.string(state, "stop_reason");
         es.stopReason = reason.isEmpty() ? Optional.empty() : Optional.of(StopReason.valueOf(reason));
-        es.restoreEpochAtStop = StateMap.getInt(state, "restore_epoch_at_stop");
-        es.ended = StateMap.getBoolean(state, "ended");
-        for (Object item : StateMap.getList(state, "markers")) {
+        es.restoreEpochAtStop = STATE.intValue(state, "restore_epoch_at_stop");
+        es.ended = STATE.bool(state, "ended");
+        for (Object item : STATE.list(state, "markers")) {
             List<?> m = (List<?>) item;
-            es.markers.add(new Marker((String) m.get(0), StateMap.number(m.get(1), "markers").intValue(),
-                    StateMap.number(m.get(2), "markers").doubleValue(), (String) m.get(3)));
+            es.markers.add(new Marker((String) m.get(0), STATE.numberValue(m.get(1), "markers").intValue(),
+                    STATE.numberValue(m.get(2), "markers").doubleValue(), (String) m.get(3)));
         }
         es.patience.load(state);
         es.prechelt.load(state);

@@ -12,7 +12,6 @@ import java.util.OptionalDouble;
  * @param minDelta       an improvement must beat the best by more than this (absolute, >= 0)
  * @param patience       epochs without improvement after which the rule fires
  * @param baseline       if present, the wait counter only resets once the monitor beats this value too
- * @param restoreBest    report (and restore) the best epoch's weights rather than the last ones
  * @param startFromEpoch Keras' warm-up: the first {@code startFromEpoch} training epochs are not monitored
  * @param action         mark (train on, record where it would stop) or stop
  * @param stopOn         which rule decides the stop: Keras' patience (default) or one of Prechelt's criteria
@@ -27,7 +26,6 @@ public record EarlyStoppingConfig(
         double minDelta,
         int patience,
         OptionalDouble baseline,
-        boolean restoreBest,
         int startFromEpoch,
         StopAction action,
         StopCriterion stopOn,
@@ -36,7 +34,7 @@ public record EarlyStoppingConfig(
         int continueAfterStop) {
 
     public static final EarlyStoppingConfig DEFAULTS = new EarlyStoppingConfig(
-            "validation_loss", MonitorMode.AUTO, 0.0, 100, OptionalDouble.empty(), true, 0,
+            "validation_loss", MonitorMode.AUTO, 0.0, 100, OptionalDouble.empty(), 0,
             StopAction.MARK, StopCriterion.PATIENCE, PrecheltParameters.DEFAULTS, DivergenceRule.DEFAULTS, 0);
 
     public EarlyStoppingConfig {
@@ -67,46 +65,42 @@ public record EarlyStoppingConfig(
     }
 
     public EarlyStoppingConfig withMonitor(String m) {
-        return new EarlyStoppingConfig(m, mode, minDelta, patience, baseline, restoreBest, startFromEpoch, action, stopOn, prechelt, divergence, continueAfterStop);
+        return new EarlyStoppingConfig(m, mode, minDelta, patience, baseline, startFromEpoch, action, stopOn, prechelt, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withMode(MonitorMode m) {
-        return new EarlyStoppingConfig(monitor, m, minDelta, patience, baseline, restoreBest, startFromEpoch, action, stopOn, prechelt, divergence, continueAfterStop);
+        return new EarlyStoppingConfig(monitor, m, minDelta, patience, baseline, startFromEpoch, action, stopOn, prechelt, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withMinDelta(double d) {
-        return new EarlyStoppingConfig(monitor, mode, d, patience, baseline, restoreBest, startFromEpoch, action, stopOn, prechelt, divergence, continueAfterStop);
+        return new EarlyStoppingConfig(monitor, mode, d, patience, baseline, startFromEpoch, action, stopOn, prechelt, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withPatience(int p) {
-        return new EarlyStoppingConfig(monitor, mode, minDelta, p, baseline, restoreBest, startFromEpoch, action, stopOn, prechelt, divergence, continueAfterStop);
+        return new EarlyStoppingConfig(monitor, mode, minDelta, p, baseline, startFromEpoch, action, stopOn, prechelt, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withBaseline(double b) {
-        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, OptionalDouble.of(b), restoreBest, startFromEpoch, action, stopOn, prechelt, divergence, continueAfterStop);
-    }
-
-    public EarlyStoppingConfig withRestoreBest(boolean r) {
-        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, r, startFromEpoch, action, stopOn, prechelt, divergence, continueAfterStop);
+        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, OptionalDouble.of(b), startFromEpoch, action, stopOn, prechelt, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withStartFromEpoch(int s) {
-        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, restoreBest, s, action, stopOn, prechelt, divergence, continueAfterStop);
+        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, s, action, stopOn, prechelt, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withAction(StopAction a) {
-        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch, a, stopOn, prechelt, divergence, continueAfterStop);
+        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, startFromEpoch, a, stopOn, prechelt, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withStopOn(StopCriterion c) {
-        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch, action, c, prechelt, divergence, continueAfterStop);
+        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, startFromEpoch, action, c, prechelt, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withPrechelt(PrecheltParameters p) {
-        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch, action, stopOn, p, divergence, continueAfterStop);
+        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, startFromEpoch, action, stopOn, p, divergence, continueAfterStop);
     }
 
     public EarlyStoppingConfig withDivergence(DivergenceRule d) {
-        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, restoreBest, startFromEpoch, action, stopOn, prechelt, d, continueAfterStop);
+        return new EarlyStoppingConfig(monitor, mode, minDelta, patience, baseline, startFromEpoch, action, stopOn, prechelt, d, continueAfterStop);
     }
 }

@@ -79,8 +79,8 @@ final class PatienceTracker {
     }
 
     void load(Map<String, Object> state) {
-        best = StateMap.getDouble(state, "patience.best");
-        bestEpoch = StateMap.getInt(state, "patience.best_epoch");
-        wait = StateMap.getLong(state, "patience.wait");
+        best = EarlyStopping.STATE.number(state, "patience.best");
+        bestEpoch = EarlyStopping.STATE.intValue(state, "patience.best_epoch");
+        wait = EarlyStopping.STATE.integer(state, "patience.wait");
     }
 }

@@ -106,16 +106,16 @@ final class PrecheltTracker {
     }
 
     void load(Map<String, Object> state) {
-        bestValidation = StateMap.getDouble(state, "prechelt.best_validation");
-        bestValidationEpoch = StateMap.getInt(state, "prechelt.best_validation_epoch");
+        bestValidation = EarlyStopping.STATE.number(state, "prechelt.best_validation");
+        bestValidationEpoch = EarlyStopping.STATE.intValue(state, "prechelt.best_validation_epoch");
         stripTrain.clear();
-        for (Object x : StateMap.getList(state, "prechelt.strip_train")) {
-            stripTrain.add(StateMap.number(x, "prechelt.strip_train").doubleValue());
+        for (Object x : EarlyStopping.STATE.list(state, "prechelt.strip_train")) {
+            stripTrain.add(EarlyStopping.STATE.numberValue(x, "prechelt.strip_train").doubleValue());
         }
-        previousStripEndValidation = StateMap.getDouble(state, "prechelt.previous_strip_end_validation");
-        risingStrips = StateMap.getLong(state, "prechelt.rising_strips");
-        glFired = StateMap.getBoolean(state, "prechelt.gl_fired");
-        pqFired = StateMap.getBoolean(state, "prechelt.pq_fired");
-        upFired = StateMap.getBoolean(state, "prechelt.up_fired");
+        previousStripEndValidation = EarlyStopping.STATE.number(state, "prechelt.previous_strip_end_validation");
+        risingStrips = EarlyStopping.STATE.integer(state, "prechelt.rising_strips");
+        glFired = EarlyStopping.STATE.bool(state, "prechelt.gl_fired");
+        pqFired = EarlyStopping.STATE.bool(state, "prechelt.pq_fired");
+        upFired = EarlyStopping.STATE.bool(state, "prechelt.up_fired");
     }
 }

@@ -28,11 +28,11 @@ class DivergenceTest {
 
     @Test
     void anInfiniteValidationLossDiverges() {
-        EarlyStopping es = new EarlyStopping(MARK.withRestoreBest(false));
+        EarlyStopping es = new EarlyStopping(MARK);
         es.update(1, 1.0, 1.0);
         Decision d = es.update(2, 1.0, Double.POSITIVE_INFINITY);
         assertEquals(StopReason.DIVERGED, d.reason().orElseThrow());
-        assertEquals(OptionalInt.of(1), es.restoreEpoch(), "without restore_best: the last finite epoch");
+        assertEquals(OptionalInt.of(1), es.restoreEpoch(), "the last finite epoch, the only monitored one");
     }
 
     @Test

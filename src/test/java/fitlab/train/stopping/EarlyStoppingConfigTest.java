@@ -13,7 +13,6 @@ class EarlyStoppingConfigTest {
         assertEquals("validation_loss", d.monitor());
         assertEquals(100, d.patience());
         assertEquals(0.0, d.minDelta());
-        assertTrue(d.restoreBest());
         assertEquals(StopAction.MARK, d.action());
         assertEquals(StopCriterion.PATIENCE, d.stopOn());
         assertEquals(OptionalDouble.empty(), d.baseline());

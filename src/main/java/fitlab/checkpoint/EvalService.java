@@ -1,9 +1,6 @@
-package fitlab.experiment;
+package fitlab.checkpoint;
 
 import fitlab.UserError;
-import fitlab.checkpoint.CheckpointCodec;
-import fitlab.checkpoint.Checkpoints;
-import fitlab.checkpoint.WholeModels;
 import fitlab.data.Dataset;
 import fitlab.data.DatasetCsv;
 import fitlab.model.Activation;
