@@ -62,7 +62,8 @@ public final class CsvRows {
         }
     }
 
-    static List<List<String>> parse(String text) {
+    /** Every record of RFC 4180 CSV text (quoted fields, doubled quotes inside them, CRLF or LF). */
+    public static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> rec = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -113,12 +114,16 @@ public final class CsvRows {
             if (i > 0) {
                 sb.append(',');
             }
-            if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
-                sb.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(f);
-            }
+            sb.append(quote(f));
         }
         return sb.append('\n').toString();
+    }
+
+    /** A field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break (cell ids hold commas). */
+    public static String quote(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
     }
 }

@@ -59,7 +59,7 @@ final class EvalModes {
     private static void row(StringBuilder csv, String cell, int epoch, String split, double logged, Model model, Loss loss, Dataset data) {
         double eval = Evaluation.of(model, loss, data).loss();
         double train = Evaluation.inTrainMode(model, loss, data, Rng.seeded(0)).loss();
-        csv.append(CsvCells.quote(cell)).append(',').append(epoch).append(',').append(split).append(',').append(logged).append(',')
+        csv.append(CsvRows.quote(cell)).append(',').append(epoch).append(',').append(split).append(',').append(logged).append(',')
                 .append(eval).append(',').append(train).append('\n');
     }
 }

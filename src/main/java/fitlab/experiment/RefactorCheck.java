@@ -34,8 +34,8 @@ final class RefactorCheck {
     /** One file's line: what it holds and whether it loads after the rename. */
     record Outcome(String file, String kind, long bytes, int tensors, List<String> classes, boolean loads, String error) {
         String csv() {
-            return String.join(",", CsvCells.quote(file), kind, Long.toString(bytes), Integer.toString(tensors),
-                    CsvCells.quote(String.join(" ", classes)), Boolean.toString(loads), CsvCells.quote(error));
+            return String.join(",", CsvRows.quote(file), kind, Long.toString(bytes), Integer.toString(tensors),
+                    CsvRows.quote(String.join(" ", classes)), Boolean.toString(loads), CsvRows.quote(error));
         }
     }
 

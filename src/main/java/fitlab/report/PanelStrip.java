@@ -7,17 +7,15 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.util.List;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.internal.chartpart.IChart;
 
 /**
  * Small multiples on one 16:9 slide: a title line above a grid of panels, painted by each panel's own chart, so the
  * strip saves to PNG and SVG like any chart.
  */
-public final class PanelStrip implements IChart {
+public final class PanelStrip extends SlideCanvas {
     public static final int COLUMNS = 3;
     public static final int TITLE_HEIGHT = 80;
 
-    private final String title;
     private final List<XYChart> panels;
     private final String fontFamily;
     private final int columns;
@@ -28,7 +26,7 @@ public final class PanelStrip implements IChart {
 
     /** Panels laid out left to right, {@code columns} to a row. */
     public PanelStrip(String title, List<XYChart> panels, String fontFamily, int columns) {
-        this.title = title;
+        super(title);
         this.panels = List.copyOf(panels);
         this.fontFamily = fontFamily;
         this.columns = columns;
@@ -55,7 +53,7 @@ public final class PanelStrip implements IChart {
         java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
         try {
             Font f = new Font(fontFamily, Font.BOLD, HouseStyle.TITLE_SIZE);
-            while (f.getSize() > HouseStyle.MIN_TITLE_SIZE && g.getFontMetrics(f).stringWidth(title) > getWidth() - 60) {
+            while (f.getSize() > HouseStyle.MIN_TITLE_SIZE && g.getFontMetrics(f).stringWidth(getTitle()) > getWidth() - 60) {
                 f = f.deriveFont((float) (f.getSize() - 1));
             }
             return f;
@@ -93,8 +91,8 @@ public final class PanelStrip implements IChart {
         g.fillRect(0, 0, width, height);
         g.setColor(Color.BLACK);
         g.setFont(titleFont());
-        int tw = g.getFontMetrics().stringWidth(title);
-        Glyphs.draw(g, title, Math.max(10, (width - tw) / 2), 55);
+        int tw = g.getFontMetrics().stringWidth(getTitle());
+        Glyphs.draw(g, getTitle(), Math.max(10, (width - tw) / 2), 55);
         for (int i = 0; i < panels.size(); i++) {
             XYChart p = panels.get(i);
             AffineTransform saved = g.getTransform();
@@ -103,20 +101,5 @@ public final class PanelStrip implements IChart {
             g.setTransform(saved);
             g.setClip(null);
         }
-    }
-
-    @Override
-    public int getWidth() {
-        return HouseStyle.WIDTH;
-    }
-
-    @Override
-    public int getHeight() {
-        return HouseStyle.HEIGHT;
-    }
-
-    @Override
-    public String getTitle() {
-        return title;
     }
 }

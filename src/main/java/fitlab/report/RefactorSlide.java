@@ -17,14 +17,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.internal.chartpart.IChart;
 
 /**
  * Lesson 06's main figure, from {@code refactor-check.csv}: one cell's two files side by side, what each holds (bytes,
  * tensor names and shapes, the classes it needs) and whether it loads after the model's class was renamed, with the
  * error when it does not. A slide of words in the house style; every line's box is kept for the layout test.
  */
-final class RefactorSlide implements IChart {
+final class RefactorSlide extends SlideCanvas {
     static final String FILE = "refactor-check.csv";
     static final int MARGIN = 90;
     static final int TITLE_SIZE = HouseStyle.TITLE_SIZE;
@@ -36,13 +35,12 @@ final class RefactorSlide implements IChart {
     /** One file of the check: its row of the csv and the lines saying what it holds. */
     record Column(String file, String kind, long bytes, int tensors, String classes, boolean loads, String error, List<String> holds) {}
 
-    private final String title;
     private final List<Column> columns;
     private final Messages m;
     private final List<Rectangle2D> placed = new ArrayList<>();
 
     RefactorSlide(String title, List<Column> columns, Messages m) {
-        this.title = title;
+        super(title);
         this.columns = List.copyOf(columns);
         this.m = m;
     }
@@ -117,9 +115,9 @@ final class RefactorSlide implements IChart {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
-        Font titleFont = fitted(g, new Font(m.fontFamily(), Font.BOLD, TITLE_SIZE), title, width - 2 * MARGIN);
+        Font titleFont = fitted(g, new Font(m.fontFamily(), Font.BOLD, TITLE_SIZE), getTitle(), width - 2 * MARGIN);
         int y = MARGIN / 2 + g.getFontMetrics(titleFont).getAscent();
-        text(g, titleFont, Color.BLACK, title, MARGIN, y);
+        text(g, titleFont, Color.BLACK, getTitle(), MARGIN, y);
         int top = y + TITLE_SIZE;
         int gap = 60;
         int columnWidth = (width - 2 * MARGIN - gap * (columns.size() - 1)) / Math.max(1, columns.size());
@@ -186,20 +184,5 @@ final class RefactorSlide implements IChart {
             f = f.deriveFont((float) (f.getSize() - 1));
         }
         return f;
-    }
-
-    @Override
-    public int getWidth() {
-        return HouseStyle.WIDTH;
-    }
-
-    @Override
-    public int getHeight() {
-        return HouseStyle.HEIGHT;
-    }
-
-    @Override
-    public String getTitle() {
-        return title;
     }
 }

@@ -7,24 +7,22 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.internal.chartpart.IChart;
 
 /**
  * A slide of words: a heading and paragraphs (each a bullet when there are several), wrapped to the slide's width,
  * for the question, the diagnosis and the reload check of the slide deck. Painted like a chart, so it becomes a
  * vector page the same way.
  */
-final class TextSlide implements IChart {
+final class TextSlide extends SlideCanvas {
     static final int MARGIN = 110;
     static final int HEADING_SIZE = 56;
     static final int BODY_SIZE = 36;
 
-    private final String heading;
     private final List<String> paragraphs;
     private final String fontFamily;
 
     TextSlide(String heading, List<String> paragraphs, String fontFamily) {
-        this.heading = heading;
+        super(heading);
         this.paragraphs = List.copyOf(paragraphs);
         this.fontFamily = fontFamily;
     }
@@ -63,7 +61,7 @@ final class TextSlide implements IChart {
         g.setFont(headingFont);
         FontMetrics hm = g.getFontMetrics();
         int y = MARGIN + hm.getAscent();
-        for (String line : wrap(heading, hm, width - 2 * MARGIN)) {
+        for (String line : wrap(getTitle(), hm, width - 2 * MARGIN)) {
             Glyphs.draw(g, line, MARGIN, y);
             y += lineHeight(hm);
         }
@@ -131,20 +129,5 @@ final class TextSlide implements IChart {
             rest = rest.substring(cut).stripLeading();
         }
         return lines;
-    }
-
-    @Override
-    public int getWidth() {
-        return HouseStyle.WIDTH;
-    }
-
-    @Override
-    public int getHeight() {
-        return HouseStyle.HEIGHT;
-    }
-
-    @Override
-    public String getTitle() {
-        return heading;
     }
 }

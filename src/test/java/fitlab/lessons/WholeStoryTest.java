@@ -211,27 +211,9 @@ class WholeStoryTest {
         }
     }
 
-    /** A line of RFC 4180 CSV (quoted fields with doubled quotes). */
+    /** A line of RFC 4180 CSV (quoted fields with doubled quotes), as the run folder's reader splits it. */
     private static String[] csv(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                field.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                out.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        out.add(field.toString());
-        return out.toArray(String[]::new);
+        return fitlab.experiment.CsvRows.parse(line).get(0).toArray(String[]::new);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
