@@ -80,8 +80,9 @@ final class RunCommand implements Callable<Integer> {
                 if (resume != null) {
                     result = RunService.resume(resume, n, Progress.forTerminal(out), control);
                 } else {
+                    // a notice on stdout, with the progress: stderr holds nothing but the one line of a failure
                     fitlab.config.ExperimentLoader.sweepReplacements(BundledExperiments.resolve(experiment), sets)
-                            .forEach(line -> spec.commandLine().getErr().println("fitlab: " + line));
+                            .forEach(line -> out.println("note: " + line));
                     RunRequest request = new RunRequest(BundledExperiments.resolve(experiment), Optional.ofNullable(outDir), Path.of("runs"), n, sets, quick,
                             Optional.ofNullable(lang).map(Language::code),
                             CommandText.of("run", spec.commandLine().getParseResult().originalArgs()), selected);
