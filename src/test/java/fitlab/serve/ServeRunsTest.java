@@ -90,7 +90,10 @@ class ServeRunsTest {
     void aSweepFillsInTheCapacityCurveWithTheRunsOwnDiagnosis(@TempDir Path runs) throws Exception {
         try (LabFixture lab = new LabFixture(runs)) {
             HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"01-polynomial-degree\",\"quick\":true,"
-                    + "\"settings\":{\"training.epochs\":\"300\"}}");
+                    + "\"settings\":{\"training.epochs\":\"3000\"}}");
+            // the pump samples the curve every TICK_MS (50 ms); at 300 epochs all three cells once finished between two
+            // samples on CI, so the page never saw a partial curve. At 3000 the third cell alone trains for about
+            // 0.6 s on this machine, a dozen samples after the first cell finished.
             String run = LabFixture.json(r).get("id").asText();
             JsonNode capacity = null;
             TreeSet<Integer> sizes = new TreeSet<>();
