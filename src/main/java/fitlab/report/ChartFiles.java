@@ -1,5 +1,7 @@
 package fitlab.report;
 
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
 import fitlab.UserError;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -7,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.IChart;
 
 /** Saves charts as PNG and SVG side by side (and animations as GIF), each written atomically (temp file, then rename). */
@@ -21,12 +22,19 @@ public final class ChartFiles {
     public static void save(IChart chart, Path base) {
         try {
             write(sibling(base, ".png"), BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-            ByteArrayOutputStream svg = new ByteArrayOutputStream();
-            VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            write(sibling(base, ".svg"), SvgCompaction.compact(svg.toByteArray()));
+            write(sibling(base, ".svg"), svg(chart));
         } catch (IOException e) {
             throw new UserError("cannot write chart " + base + ": " + e.getMessage());
         }
+    }
+
+    /** The chart as SVG, painted on {@link CompactGraphics} (what XChart's VectorGraphicsEncoder does, shorter), its paths relative. */
+    static byte[] svg(IChart chart) throws IOException {
+        CompactGraphics g = new CompactGraphics();
+        chart.paint(g, chart.getWidth(), chart.getHeight());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, chart.getWidth(), chart.getHeight())).writeTo(out);
+        return SvgPathData.relative(out.toByteArray());
     }
 
     /** Writes {@code base.gif}: the frames in order, looping. */

@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 public final class ReportService {
     public static final String MANIFEST = "charts.json";
     /**
-     * Not indented (a chart's numbers one per indented line were most of the file), and every number with 7
-     * significant digits: a drawing's precision, far finer than a pixel; the run's CSV files keep every value.
+     * Not indented (a chart's numbers one per indented line were most of the file), and every number with 5
+     * significant digits: a drawing's precision (a hundredth of a pixel on a log axis of three decades); the run's CSV files keep every value.
      */
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
             .addSerializer(Double.class, new com.fasterxml.jackson.databind.ser.std.StdSerializer<Double>(Double.class) {
@@ -38,7 +38,7 @@ public final class ReportService {
                     }
                 }
             }));
-    static final int CHART_DATA_DIGITS = 7;
+    static final int CHART_DATA_DIGITS = 5;
 
     private ReportService() {}
 

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * in every installed font: with a CJK font family installed that search was most of the slide deck's time. The
  * resolution is the writer's own function, so the PDF names the same fonts as before.
  */
-final class PdfGraphics extends VectorGraphics2D {
+class ResolvedFontGraphics extends VectorGraphics2D {
     private static final Map<Font, Font> PHYSICAL = new ConcurrentHashMap<>();
 
     @Override
