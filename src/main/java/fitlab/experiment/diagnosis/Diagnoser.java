@@ -28,6 +28,11 @@ public final class Diagnoser {
         } else if (cell.bestTrainLoss() > t.underfitTrainFactor() * noiseFloor
                 && cell.gapRatio() < t.underfitGapRatio()) {
             reason = Reason.UNDERFIT_ABOVE_NOISE_FLOOR;
+        } else if (cell.bestTrainLoss() > t.underfitTrainFactor() * noiseFloor
+                && cell.validationLoss() > t.overfitValidationFactor() * sweepMinValidation) {
+            // a line through a cosine: it cannot reach the noise on its own training points, and its validation loss
+            // is far above what the sweep reached; the large ratio comes from where the few training points fell
+            reason = Reason.UNDERFIT_ABOVE_NOISE_FLOOR_FAR_FROM_BEST;
         } else {
             reason = Reason.GOOD_NEAR_NOISE_FLOOR;
         }

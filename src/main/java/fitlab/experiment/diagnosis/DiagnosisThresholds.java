@@ -10,6 +10,9 @@ import java.math.BigDecimal;
  * <ul>
  *   <li><b>underfit</b>: best training loss &gt; {@code underfitTrainFactor}·σ² and validation/training loss &lt;
  *       {@code underfitGapRatio};
+ *   <li><b>underfit</b>: best training loss &gt; {@code underfitTrainFactor}·σ² and validation loss &gt;
+ *       {@code overfitValidationFactor} × the sweep's lowest (a model that reaches neither the noise on its training
+ *       points nor the sweep's best on new ones; a line through 30 points of a cosine can show a ratio of 5);
  *   <li><b>overfit</b>: training loss &lt; {@code overfitTrainFactor}·σ² and validation loss &gt;
  *       {@code overfitValidationFactor} × the sweep's lowest validation loss;
  *   <li><b>good</b> otherwise.
@@ -101,6 +104,8 @@ public record DiagnosisThresholds(
                     "With a known noise floor σ² > 0:",
                     "underfit: best training loss > " + plain(farUnderfitTrainFactor) + "·σ², whatever the validation/training ratio",
                     "underfit: best training loss > " + uf + "·σ² and validation/training loss < " + ug,
+                    "underfit: best training loss > " + uf + "·σ² and validation loss > " + ov
+                            + " × the sweep's lowest validation loss (checked after the overfit rule)",
                     "overfit: training loss < " + of + "·σ² and validation loss > " + ov
                             + " × the sweep's lowest validation loss",
                     "good: neither",
@@ -118,6 +123,7 @@ public record DiagnosisThresholds(
                     "已知噪声下限 σ² > 0 时：",
                     "欠拟合：最佳训练损失 > " + plain(farUnderfitTrainFactor) + "·σ²，无论验证/训练比值如何",
                     "欠拟合：最佳训练损失 > " + uf + "·σ²，且 验证损失/训练损失 < " + ug,
+                    "欠拟合：最佳训练损失 > " + uf + "·σ²，且 验证损失 > " + ov + " × 本组实验的最低验证损失（在过拟合规则之后判断）",
                     "过拟合：训练损失 < " + of + "·σ²，且 验证损失 > " + ov + " × 本组实验的最低验证损失",
                     "良好：以上皆否",
                     "噪声下限未知时：",

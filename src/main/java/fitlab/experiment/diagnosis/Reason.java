@@ -20,6 +20,11 @@ public enum Reason {
     GOOD_SMALL_GAP("good.small_gap", Verdict.GOOD),
     /** Best training loss far above σ² (beyond the far factor): underfit whatever the validation/training ratio. */
     UNDERFIT_FAR_ABOVE_NOISE_FLOOR("underfit.far_above_noise_floor", Verdict.UNDERFIT),
+    /**
+     * Best training loss well above σ² and validation loss far above the sweep's minimum, whatever the ratio: it fits
+     * neither its training data nor new data (it can never be overfit, which needs a training loss below σ²).
+     */
+    UNDERFIT_ABOVE_NOISE_FLOOR_FAR_FROM_BEST("underfit.above_noise_floor_far_from_best", Verdict.UNDERFIT),
     /** Classification: validation accuracy at the best of the cells on the same data. */
     GOOD_AT_BEST_ACCURACY("good.best_accuracy", Verdict.GOOD),
     /** Classification: below the best validation accuracy, with training accuracy well above validation accuracy. */

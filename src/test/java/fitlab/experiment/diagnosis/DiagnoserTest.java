@@ -45,7 +45,10 @@ class DiagnoserTest {
     @Test
     void underfitNeedsValidationCloseToTraining() {
         assertEquals(Reason.UNDERFIT_ABOVE_NOISE_FLOOR, withFloor(0.03, 0.03, below(0.03 * 1.5)));
-        assertEquals(Reason.GOOD_NEAR_NOISE_FLOOR, withFloor(0.03, 0.03, above(0.03 * 1.5)));
+        // a ratio above 1.5 is good only while the validation loss stays within 1.5x of the sweep's best (here 0.04)
+        assertEquals(Reason.GOOD_NEAR_NOISE_FLOOR, Diagnoser.diagnose(new CellLosses(0.03, 0.03, above(0.03 * 1.5)), SIGMA2, 0.04, T).reason());
+        assertEquals(Reason.UNDERFIT_ABOVE_NOISE_FLOOR_FAR_FROM_BEST, withFloor(0.03, 0.03, above(0.03 * 1.5)),
+                "far above the sweep's best " + SWEEP_MIN);
         assertEquals(Reason.UNDERFIT_ABOVE_NOISE_FLOOR, withFloor(0.03, 0.04, 0.035),
                 "validation below training is still 'close'");
     }

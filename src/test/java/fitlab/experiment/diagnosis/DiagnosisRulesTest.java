@@ -24,9 +24,28 @@ class DiagnosisRulesTest {
         double far = T.farUnderfitTrainFactor() * SIGMA2;
         // a validation/training ratio of 5 used to make such a cell "good" (the underfit rule also wanted a ratio < 1.5)
         assertEquals(Reason.UNDERFIT_FAR_ABOVE_NOISE_FLOOR, withFloor(far * (1 + EPS), 5));
-        assertEquals(Reason.GOOD_NEAR_NOISE_FLOOR, withFloor(far * (1 - EPS), 5));
+        // just below it, a ratio of 5 with the validation loss at the sweep's best (5·far) is the only way to be good
+        assertEquals(Reason.GOOD_NEAR_NOISE_FLOOR, rule(far * (1 - EPS), far * (1 - EPS) * 5, far * 5));
+        assertEquals(Reason.UNDERFIT_ABOVE_NOISE_FLOOR_FAR_FROM_BEST, withFloor(far * (1 - EPS), 5));
         // below the far factor the old rule still applies: small ratio -> underfit
         assertEquals(Reason.UNDERFIT_ABOVE_NOISE_FLOOR, withFloor(far * (1 - EPS), 1.2));
+    }
+
+    @Test
+    void aboveTheFloorAndFarFromTheSweepsBestIsUnderfitWhateverTheRatio() {
+        // lesson 01, seed 223312: a line's best training loss 7.5·σ², validation/training 4.9, validation 22× the best
+        double above = T.underfitTrainFactor() * SIGMA2, sweepMin = 0.03; // validation/training stays above 1.5 on both sides
+        double farFromBest = T.overfitValidationFactor() * sweepMin;
+        assertEquals(Reason.UNDERFIT_ABOVE_NOISE_FLOOR_FAR_FROM_BEST, rule(above * (1 + EPS), farFromBest * (1 + EPS), sweepMin));
+        assertEquals(Reason.GOOD_NEAR_NOISE_FLOOR, rule(above * (1 + EPS), farFromBest * (1 - EPS), sweepMin), "near the sweep's best");
+        assertEquals(Reason.GOOD_NEAR_NOISE_FLOOR, rule(above * (1 - EPS), farFromBest * (1 + EPS), sweepMin), "within 2·σ² of the floor");
+        // the overfit rule comes first: a training loss below σ² with a far validation loss stays overfit
+        assertEquals(Reason.OVERFIT_BELOW_NOISE_FLOOR, Diagnoser.diagnose(new CellLosses(0.5 * SIGMA2, 0.5 * SIGMA2, farFromBest * 2),
+                SIGMA2, sweepMin, T).reason());
+    }
+
+    private static Reason rule(double bestTrain, double validation, double sweepMin) {
+        return Diagnoser.diagnose(new CellLosses(bestTrain, bestTrain, validation), SIGMA2, sweepMin, T).reason();
     }
 
     private static Reason classify(double train, double validation, double best) {
