@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.IChart;
 
 /** Saves charts as PNG and SVG side by side (and animations as GIF), each written atomically (temp file, then rename). */
@@ -21,11 +20,31 @@ public final class ChartFiles {
     /** Writes {@code base.png} and {@code base.svg}; {@code base} is a path without extension. */
     public static void save(IChart chart, Path base) {
         try {
-            write(sibling(base, ".png"), BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+            write(sibling(base, ".png"), png(chart));
             write(sibling(base, ".svg"), svg(chart));
         } catch (IOException e) {
             throw new UserError("cannot write chart " + base + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The chart as pixels. Java2D snaps every stroke to whole pixels by default (STROKE_NORMALIZE): a loss curve that
+     * falls by a tenth of a pixel per column is drawn as a staircase of flat steps. Pure strokes draw the line where
+     * it is, as the SVG and the slides do.
+     */
+    static BufferedImage image(IChart chart) {
+        BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_STROKE_CONTROL, java.awt.RenderingHints.VALUE_STROKE_PURE);
+        chart.paint(g, chart.getWidth(), chart.getHeight());
+        g.dispose();
+        return image;
+    }
+
+    static byte[] png(IChart chart) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image(chart), "png", out);
+        return out.toByteArray();
     }
 
     /** The chart as SVG, painted on {@link CompactGraphics} (what XChart's VectorGraphicsEncoder does, shorter), its paths relative. */
@@ -41,7 +60,7 @@ public final class ChartFiles {
     public static void saveGif(List<? extends IChart> frames, Path base) {
         Path target = sibling(base, ".gif");
         try {
-            List<BufferedImage> images = frames.stream().map(BitmapEncoder::getBufferedImage).toList();
+            List<BufferedImage> images = frames.stream().map(ChartFiles::image).toList();
             write(target, GifWriter.animate(images, GIF_FRAME_MS));
         } catch (IOException e) {
             throw new UserError("cannot write animation " + target + ": " + e.getMessage());

@@ -76,7 +76,27 @@ public final class Messages {
         } catch (MissingResourceException e) {
             throw new IllegalStateException("missing message '" + key + "' for language " + language, e);
         }
-        return new MessageFormat(pattern, Locale.ROOT).format(args);
+        Object[] shown = args.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof String text) {
+                shown[i] = withoutExponents(text);
+            }
+        }
+        return new MessageFormat(pattern, Locale.ROOT).format(shown);
+    }
+
+    /** A number in Java's exponent form inside a text ({@code 1.0E-4} in the cell id {@code lr=1.0E-4}). */
+    private static final java.util.regex.Pattern EXPONENT = java.util.regex.Pattern.compile("(?<![\\w.])-?\\d+(?:\\.\\d+)?E-?\\d+(?![\\w.])");
+
+    /**
+     * The text with every exponent-form number written as people write it ({@code lr=0.0001}). Cell ids keep Java's
+     * form, as their folders are named, but every word a chart shows goes through here.
+     */
+    static String withoutExponents(String text) {
+        if (text.indexOf('E') < 0) {
+            return text;
+        }
+        return EXPONENT.matcher(text).replaceAll(r -> java.util.regex.Matcher.quoteReplacement(HumanNumber.format(Double.parseDouble(r.group()))));
     }
 
     /** A number formatted compactly for titles: 4 significant digits. */

@@ -48,4 +48,14 @@ class MessagesTest {
         long translated = en.keySet().stream().filter(k -> zh.getString(k).codePoints().anyMatch(c -> c >= 0x4e00 && c <= 0x9fff)).count();
         assertTrue(translated > 0.9 * en.keySet().size(), "almost every message has Chinese text: " + translated + " of " + en.keySet().size());
     }
+
+    @Test
+    void aCellIdsExponentIsWrittenAsPeopleWriteIt() {
+        Messages m = Messages.forLanguage("en", w -> {}, () -> null);
+        assertEquals("Loss curves of lr=0.0001.", m.get("caption.lossCurves", "lr=1.0E-4"));
+        assertEquals("Loss curves of weight_decay=0.001,l1=10⁻⁵.", m.get("caption.lossCurves", "weight_decay=0.001,l1=1.0E-5"));
+        assertEquals("Loss curves of hidden=64-64.", m.get("caption.lossCurves", "hidden=64-64"), "no exponent, nothing changes");
+        assertEquals("lr=2×10⁻⁸", Messages.withoutExponents("lr=2.0E-8"));
+        assertEquals("file1E-4x", Messages.withoutExponents("file1E-4x"), "only whole numbers in a text");
+    }
 }
