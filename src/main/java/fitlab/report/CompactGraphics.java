@@ -28,12 +28,21 @@ class CompactGraphics extends ResolvedFontGraphics {
 
     @Override
     public void draw(Shape s) {
-        super.draw(compact(s, true));
+        if (!invisible()) {
+            super.draw(compact(s, true));
+        }
     }
 
     @Override
     public void fill(Shape s) {
-        super.fill(compact(s, false));
+        if (!invisible()) {
+            super.fill(compact(s, false));
+        }
+    }
+
+    /** A fully transparent paint draws nothing: leaving its shapes out changes no pixel (see {@link SlideChart}). */
+    private boolean invisible() {
+        return getPaint() instanceof java.awt.Color c && c.getAlpha() == 0;
     }
 
     @Override

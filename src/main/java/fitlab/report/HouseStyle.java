@@ -42,7 +42,7 @@ public final class HouseStyle {
 
     /** A chart of another size (a panel of a strip); fonts shrink with the height, never below readable. */
     public static XYChart xyChart(String title, String xTitle, String yTitle, String fontFamily, int width, int height) {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart chart = new SlideChart(new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle));
         apply(chart.getStyler(), fontFamily, scale(height));
         chart.getStyler().setMarkerSize(14);
         chart.getStyler().setErrorBarsColorSeriesColor(true);

@@ -154,8 +154,11 @@ class SlideLayoutTest {
             assertTrue(plot.getHeight() >= MIN_PLOT_HEIGHT * chart.getHeight(), where + ": plot height " + plot.getHeight());
         }
         List<Rectangle2D> texts = new ArrayList<>();
-        Rectangle2D title = ChartLayout.title(chart);
+        assertTrue(chart instanceof SlideChart, where + ": every chart is a SlideChart (title centred on the canvas)");
+        Rectangle2D title = ((SlideChart) chart).titleBounds(FRC);
         inside(canvas, title, where + ": title '" + chart.getTitle() + "'");
+        assertEquals(chart.getWidth() / 2.0, title.getCenterX(), 0.5, where + ": title centred on the canvas");
+        assertTrue(title.getMaxY() <= ChartLayout.title(chart).getMaxY() + 1, where + ": the title sits in the band XChart keeps for it");
         double titleWidth = new TextLayout(chart.getTitle(), chart.getStyler().getChartTitleFont(), FRC).getBounds().getWidth();
         assertTrue(titleWidth <= plot.getWidth() + 2 * plot.getX(), where + ": title wider than the canvas allows");
         texts.add(title);
