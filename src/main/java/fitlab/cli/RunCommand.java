@@ -1,11 +1,11 @@
 package fitlab.cli;
 
+import fitlab.experiment.RunControl;
 import fitlab.experiment.RunRequest;
 import fitlab.experiment.RunResult;
-import fitlab.experiment.RunControl;
 import fitlab.experiment.RunService;
-import fitlab.experiment.Shard;
-import fitlab.experiment.ShardRecord;
+import fitlab.runfolder.Shard;
+import fitlab.runfolder.ShardRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,10 @@
 package fitlab.experiment;
 
 import fitlab.config.Cell;
+import fitlab.runfolder.CellFolder;
+import fitlab.runfolder.CellSummary;
+import fitlab.runfolder.MetricsLog;
+import fitlab.runfolder.RunFolder;
 import java.nio.file.Files;
 import java.util.List;
 

@@ -8,6 +8,8 @@ import fitlab.data.Augmenter;
 import fitlab.data.DatasetFiles;
 import fitlab.data.Generators;
 import fitlab.data.Splits;
+import fitlab.runfolder.DataDirs;
+import fitlab.runfolder.RunFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

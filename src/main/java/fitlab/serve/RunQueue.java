@@ -1,14 +1,14 @@
 package fitlab.serve;
 
 import fitlab.UserError;
-import fitlab.experiment.CellSummary;
 import fitlab.experiment.ResumeService;
 import fitlab.experiment.RunControl;
-import fitlab.experiment.RunFolder;
-import fitlab.experiment.RunLock;
 import fitlab.experiment.RunRequest;
 import fitlab.experiment.RunService;
 import fitlab.report.ReportService;
+import fitlab.runfolder.CellSummary;
+import fitlab.runfolder.RunFolder;
+import fitlab.runfolder.RunLock;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
