@@ -28,7 +28,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "RUN_DIR",
             description = "Finish an interrupted run: finished cells are kept, the others continue from their newest checkpoint.")
-    Path resume;
+    Path interruptedRun;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder to create (default: runs/<name>/<timestamp>).")
     Path outDir;
@@ -62,10 +62,10 @@ final class RunCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new fitlab.UserError("--threads " + threads + ": expected at least 1");
         }
-        if ((experiment == null) == (resume == null)) {
+        if ((experiment == null) == (interruptedRun == null)) {
             throw new fitlab.UserError("fitlab run: give either EXPERIMENT.yaml or --resume RUN_DIR");
         }
-        if (resume != null && (outDir != null || !sets.isEmpty() || quick || shard != null)) {
+        if (interruptedRun != null && (outDir != null || !sets.isEmpty() || quick || shard != null)) {
             throw new fitlab.UserError("--resume continues a run exactly as it was started: --out, --set, --quick and --shard do not apply");
         }
         Optional<Shard> selected = Optional.ofNullable(shard).map(s -> Shard.parse(s, System.getenv()));
@@ -77,8 +77,8 @@ final class RunCommand implements Callable<Integer> {
         try (Interrupts interrupts = Interrupts.stopCleanly(control)) {
             RunResult result;
             try {
-                if (resume != null) {
-                    result = RunService.resume(resume, n, Progress.forTerminal(out), control);
+                if (interruptedRun != null) {
+                    result = RunService.finishInterrupted(interruptedRun, n, Progress.forTerminal(out), control);
                 } else {
                     // a notice on stdout, with the progress: stderr holds nothing but the one line of a failure
                     fitlab.config.ExperimentLoader.sweepReplacements(BundledExperiments.resolve(experiment), sets)
@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
                     result = RunService.run(request, Progress.forTerminal(out), control);
                 }
             } catch (RunControl.Interrupted e) {
-                Path where = e.runFolder().orElse(resume != null ? resume : outDir);
+                Path where = e.runFolder().orElse(interruptedRun != null ? interruptedRun : outDir);
                 spec.commandLine().getErr().println("fitlab: interrupted; every cell stopped after a complete checkpoint. "
                         + "Continue with: fitlab run --resume " + where);
                 spec.commandLine().getErr().flush();
@@ -102,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
                 out.flush();
                 return FitlabCommand.OK;
             }
-            int notChecked = resume != null ? 0
+            int notChecked = interruptedRun != null ? 0
                     : fitlab.config.ExperimentLoader.load(BundledExperiments.resolve(experiment), sets, quick).claimsNotChecked();
             boolean held = ClaimsCheck.run(result.folder(), notChecked, Optional.ofNullable(lang).map(Language::code), out);
             out.println("run folder: " + result.folder().root());

@@ -71,7 +71,7 @@ final class CellRunner {
      * Finishes a cell of an interrupted run in place: from its newest complete checkpoint (metrics after it are
      * dropped, a torn last line included), or from scratch when it has none. The result equals an uninterrupted run's.
      */
-    CellSummary finish(Cell cell, CellData data) {
+    CellSummary finishInterrupted(Cell cell, CellData data) {
         CellFolder folder = run.cell(cell.id());
         List<Integer> epochs = CheckpointFiles.epochs(folder);
         if (epochs.isEmpty()) {
@@ -116,7 +116,7 @@ final class CellRunner {
      * @param untilEpoch   the last epoch to train
      * @param honourStop   stop where early stopping says so (as the original run would); false trains on regardless
      */
-    CellSummary resume(Cell cell, CellData data, Path checkpointFile, CellFolder source, CellFolder target, int untilEpoch,
+    CellSummary continueFrom(Cell cell, CellData data, Path checkpointFile, CellFolder source, CellFolder target, int untilEpoch,
                        boolean honourStop) {
         Checkpoint checkpoint = Checkpoints.read(checkpointFile);
         prepare(target);
@@ -135,7 +135,7 @@ final class CellRunner {
             Optimizer optimizer = Optimizer.create(spec, model.parameterSlots());
             SessionState state = new SessionState(fromEpoch, new java.util.LinkedHashMap<>(checkpoint.optimizerStateDict()),
                     rng(checkpoint, "shuffle", checkpointFile), rng(checkpoint, "dropout", checkpointFile));
-            return TrainingSession.resume(model, loss, optimizer, recipe.training(), data.learnFrom(), state);
+            return TrainingSession.restore(model, loss, optimizer, recipe.training(), data.learnFrom(), state);
         }).orElse(null);
         EarlyStopping stopping = EarlyStopping.restore(recipe.stopping(), checkpoint.earlyStopping());
         return new CellTraining(cell, data, into, recipe, model, loss, session, stopping, progress, control, evalHelpers);

@@ -30,7 +30,8 @@ import java.util.Map;
 /**
  * The epoch loop of one cell: train, evaluate every split in eval mode, append the metrics line, feed early
  * stopping, write the epoch's checkpoint. Epoch 0 is the initial weights (measured, checkpointed, not trained).
- * Nothing here depends on whether the cell started fresh or was resumed: that is what makes resuming bit-identical.
+ * Nothing here depends on whether the cell started fresh or was restored from a checkpoint: that is what makes
+ * finishing an interrupted run, or continuing a cell, bit-identical.
  */
 final class CellTraining {
     private final Cell cell;
@@ -74,7 +75,7 @@ final class CellTraining {
 
     /**
      * Runs epochs {@code first..last}. With {@code honourStop}, training ends where early stopping says stop (with
-     * {@code action: stop}) or at divergence; without, it trains on (a resumed model that keeps overfitting), and
+     * {@code action: stop}) or at divergence; without, it trains on (a continued model that keeps overfitting), and
      * early stopping, once it has ended, is no longer fed.
      */
     CellSummary train(int first, int last, boolean honourStop) {

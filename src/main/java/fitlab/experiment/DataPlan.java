@@ -47,8 +47,8 @@ final class DataPlan {
     }
 
     /**
-     * The plan of an existing run, reading the CSV files it wrote instead of generating anything (used by resume
-     * and verify): the data a checkpoint is checked against is the data on disk.
+     * The plan of an existing run, reading the CSV files it wrote instead of generating anything (used by
+     * {@code run --resume}, {@code fitlab resume} and verify): the data a checkpoint is checked against is the data on disk.
      */
     static DataPlan read(List<Cell> cells, RunFolder run) {
         DataPlan plan = new DataPlan();

@@ -76,7 +76,7 @@ public final class RunService {
      * Finishes an interrupted run: finished cells (those with a summary.json) are kept, a cell that was training
      * continues from its newest complete checkpoint, cells not started start.
      */
-    public static RunResult resume(Path runDir, int threads, ProgressListener progress, RunControl control) {
+    public static RunResult finishInterrupted(Path runDir, int threads, ProgressListener progress, RunControl control) {
         RunFolder run = RunFolder.existing(runDir);
         try (RunLock lock = RunLock.acquire(run.root())) {
             removeTornTempFiles(run);
@@ -108,7 +108,7 @@ public final class RunService {
                     // newest checkpoint, which rewrites the log exactly as it was
                     deleteFile(folder.summaryJson());
                 }
-                return runner.finish(cell, data.forCell(cell.id()));
+                return runner.finishInterrupted(cell, data.forCell(cell.id()));
             }));
             writeSummary(run, experiment, summaries);
             named(run, () -> AfterSweep.run(run, cells, summaries, data, progress, control));
@@ -138,7 +138,7 @@ public final class RunService {
         }
     }
 
-    /** Runs the cells; an interruption is reported with the run folder to resume. */
+    /** Runs the cells; an interruption is reported with the run folder to finish with {@code run --resume}. */
     private static List<CellSummary> named(RunFolder run, java.util.function.Supplier<List<CellSummary>> cells) {
         try {
             return cells.get();

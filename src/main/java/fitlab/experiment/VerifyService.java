@@ -129,7 +129,7 @@ public final class VerifyService {
         }
         Optimizer optimizer = Optimizer.create(recipe.optimizer().get(), model.parameterSlots());
         SessionState saved = new SessionState(c.epoch(), new LinkedHashMap<>(c.optimizerStateDict()), shuffle.clone(), dropout.clone());
-        TrainingSession session = TrainingSession.resume(model, loss, optimizer, recipe.training(), data.learnFrom(), saved);
+        TrainingSession session = TrainingSession.restore(model, loss, optimizer, recipe.training(), data.learnFrom(), saved);
         SessionState after = session.state();
         if (!Arrays.equals(after.shuffleRng(), shuffle) || !Arrays.equals(after.dropoutRng(), dropout)) {
             return "restoring the session changed a random stream";

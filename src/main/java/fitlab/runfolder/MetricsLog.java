@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * {@code metrics.csv}, written one complete line per epoch with a single append, so a process killed at any
  * moment leaves at most one torn last line. Readers ignore a torn line (no final newline or a wrong field
- * count) instead of parsing it; {@link #truncateAfter} rewrites the file from its complete lines only before a resumed run appends again.
+ * count) instead of parsing it; {@link #truncateAfter} rewrites the file from its complete lines only before an interrupted run, being finished, appends again.
  * Doubles are written with {@link Double#toString}, which reads back to the same bits.
  */
 public final class MetricsLog {
@@ -111,7 +111,7 @@ public final class MetricsLog {
         return rows;
     }
 
-    /** Keeps only rows with epoch <= {@code lastEpoch} (a resumed cell rewrites what came after its checkpoint). */
+    /** Keeps only rows with epoch <= {@code lastEpoch} (a cell finished after an interruption rewrites what came after its checkpoint). */
     public static void truncateAfter(Path file, int lastEpoch) {
         List<MetricsRow> rows = read(file);
         boolean accuracy = !rows.isEmpty() && rows.get(0).hasAccuracy();

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * One writer per run folder: an OS file lock on {@code RUN_DIR/.lock}, held while a run, resume or report
- * writes into the folder. The operating system releases it when the process dies, even by kill -9, so a crashed
+ * One writer per run folder: an OS file lock on {@code RUN_DIR/.lock}, held while a run (new, or finished with
+ * {@code run --resume}), a cell continued by {@code fitlab resume} or a report writes into the folder. The operating system releases it when the process dies, even by kill -9, so a crashed
  * run never blocks the next one.
  */
 public final class RunLock implements AutoCloseable {

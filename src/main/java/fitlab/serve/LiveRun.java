@@ -99,7 +99,7 @@ final class LiveRun implements ProgressListener {
         return control;
     }
 
-    /** The cell, created (at the end of the order) when training reports one the experiment did not list: a resumed cell. */
+    /** The cell, created (at the end of the order) when training reports one the experiment did not list: a continued cell. */
     LiveCell cell(String cellId) {
         return cells.computeIfAbsent(cellId, k -> {
             cellOrder.add(k);

@@ -1,7 +1,7 @@
 package fitlab.serve;
 
 import fitlab.UserError;
-import fitlab.experiment.ResumeService;
+import fitlab.experiment.ContinueService;
 import fitlab.experiment.RunControl;
 import fitlab.experiment.RunRequest;
 import fitlab.experiment.RunService;
@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The runs started from the page: at most {@code concurrent} train at once (each on its share of the cores), up to
  * {@code maxQueued} wait in order, more are refused. A job is exactly what the CLI does: {@link RunService#run} into
- * a fresh timestamped run folder, then the report; a continuation is {@link ResumeService#resume} without early stopping.
+ * a fresh timestamped run folder, then the report; a continuation is {@link ContinueService#continueCell} without early stopping.
  */
 final class RunQueue implements AutoCloseable {
     private final Path runsDir;
@@ -121,7 +121,7 @@ final class RunQueue implements AutoCloseable {
         enqueue(run, () -> {
             run.state(LiveRun.State.RUNNING);
             try {
-                ResumeService.resume(folder.root(), cellId, OptionalInt.of(summary.stopEpoch()), OptionalInt.of(epochs), run, control);
+                ContinueService.continueCell(folder.root(), cellId, OptionalInt.of(summary.stopEpoch()), OptionalInt.of(epochs), run, control);
                 run.state(LiveRun.State.FINISHED);
             } catch (RunControl.Interrupted e) {
                 run.state(LiveRun.State.STOPPED);

@@ -62,7 +62,7 @@ class DeterminismTest {
 
         Model model = Models.create(SPEC, Rng.seeded(12345)); // other weights, replaced by the snapshot's
         model.loadStateDict(weights);
-        TrainingSession resumed = TrainingSession.resume(model, Loss.of(LossKind.MSE, 1),
+        TrainingSession resumed = TrainingSession.restore(model, Loss.of(LossKind.MSE, 1),
                 Optimizer.create(ADAM, model.parameterSlots()), OPTIONS, data(), state);
         double[] tail = losses(resumed, 7);
 

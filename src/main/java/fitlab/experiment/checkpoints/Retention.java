@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * epoch, {@code best.pth} whenever the best epoch moves, {@code last.pth} at the end, then {@code keep} prunes.
  * {@code best.pth} and {@code last.pth} are hard links to the epoch file when there is one (no second write);
  * files are never changed in place, so sharing an inode is safe. While the cell runs, the newest epoch file is
- * always kept, whatever {@code keep} says, so an interrupted run can resume from it.
+ * always kept, whatever {@code keep} says, so an interrupted run can be finished from it.
  *
  * <p>The decisions (what to write, link and delete) and the checkpoint snapshot (copies of weights and optimizer
  * state) happen on the training thread; serialising it and the file operations of each epoch go, in order, to the
@@ -50,7 +50,7 @@ public final class Retention implements AutoCloseable {
     /** The epoch files as they are once the writer has caught up. */
     private final Deque<Integer> written = new ArrayDeque<>();
     /**
-     * Epoch files off the {@code every} grid, written only because the run was interrupted there (so it can resume
+     * Epoch files off the {@code every} grid, written only because the run was interrupted there (so it can be finished
      * from them). An uninterrupted run never has them, so each is deleted as soon as a newer epoch file exists.
      */
     private final java.util.Set<Integer> interruptOnly = new java.util.HashSet<>();

@@ -18,8 +18,8 @@ import java.util.OptionalInt;
  * {@code fitlab resume RUN_DIR --cell ID}: continues one cell from a checkpoint into
  * {@code cells/<id>@resume-from-<E>/}, never touching the original cell, so the two can be compared line by line.
  */
-public final class ResumeService {
-    private ResumeService() {}
+public final class ContinueService {
+    private ContinueService() {}
 
     /**
      * @param fromEpoch the checkpoint to continue from (default: the newest one)
@@ -27,20 +27,20 @@ public final class ResumeService {
      *                  point (the lesson: a reloaded model trained without early stopping keeps overfitting);
      *                  when absent, the cell's configured epochs with its early-stopping rules
      */
-    public static Path resume(Path runDir, String cellId, OptionalInt fromEpoch, OptionalInt epochs, ProgressListener progress) {
-        return resume(runDir, cellId, fromEpoch, epochs, progress, new RunControl());
+    public static Path continueCell(Path runDir, String cellId, OptionalInt fromEpoch, OptionalInt epochs, ProgressListener progress) {
+        return continueCell(runDir, cellId, fromEpoch, epochs, progress, new RunControl());
     }
 
     /** As above, stoppable cleanly through {@code control} (the cell stops after a complete checkpoint). */
-    public static Path resume(Path runDir, String cellId, OptionalInt fromEpoch, OptionalInt epochs, ProgressListener progress,
+    public static Path continueCell(Path runDir, String cellId, OptionalInt fromEpoch, OptionalInt epochs, ProgressListener progress,
                               RunControl control) {
         RunFolder run = RunFolder.existing(runDir);
         try (RunLock lock = RunLock.acquire(run.root())) {
-            return resumeLocked(run, cellId, fromEpoch, epochs, progress, control);
+            return continueLocked(run, cellId, fromEpoch, epochs, progress, control);
         }
     }
 
-    private static Path resumeLocked(RunFolder run, String cellId, OptionalInt fromEpoch, OptionalInt epochs, ProgressListener progress,
+    private static Path continueLocked(RunFolder run, String cellId, OptionalInt fromEpoch, OptionalInt epochs, ProgressListener progress,
                                      RunControl control) {
         Experiment experiment = ExperimentLoader.loadRunFolder(run.experimentYaml());
         Cell cell = experiment.cell(cellId);
@@ -77,7 +77,7 @@ public final class ResumeService {
         CellFolder source = run.cell(cell.id());
         progress.start(until - from, 1);
         try {
-            return new CellRunner(run, run.root(), progress, control).resume(cell, data.forCell(cell.id()), source.checkpoint(from),
+            return new CellRunner(run, run.root(), progress, control).continueFrom(cell, data.forCell(cell.id()), source.checkpoint(from),
                     source, target, until, honourStop);
         } finally {
             progress.finish();
