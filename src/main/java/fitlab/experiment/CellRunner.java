@@ -57,13 +57,14 @@ final class CellRunner {
         Model model = Models.create(recipe.model(), Streams.init(c, recipe.model()));
         c.model().init().ifPresent(p -> model.loadStateDict(InitialWeights.read(experimentDir.resolve(p))));
         Loss loss = Loss.of(recipe.loss(), model.outputs());
-        TrainingSession session = recipe.optimizer()
-                .map(spec -> new TrainingSession(model, loss, Optimizer.create(spec, model.parameterSlots()), recipe.training(),
-                        data.learnFrom(), Streams.shuffle(c), Streams.dropout(c)))
-                .orElse(null);
+        Fitting fitting = recipe.optimizer()
+                .<Fitting>map(spec -> new Fitting.GradientTraining(new TrainingSession(model, loss,
+                        Optimizer.create(spec, model.parameterSlots()), recipe.training(), data.learnFrom(), Streams.shuffle(c),
+                        Streams.dropout(c))))
+                .orElseGet(() -> Fitting.closedForm(model, data.learnFrom()));
         MetricsLog.create(folder.metrics(), loss.isClassification());
-        CellTraining training = new CellTraining(cell, data, folder, recipe, model, loss, session,
-                new EarlyStopping(recipe.stopping()), progress, control, evalHelpers);
+        CellTraining training = new CellTraining(new CellSetup(cell, data, folder, recipe, model, loss, fitting,
+                new EarlyStopping(recipe.stopping())), progress, control, evalHelpers);
         return training.train(0, recipe.training().epochs(), true);
     }
 
@@ -131,14 +132,14 @@ final class CellRunner {
         Recipe recipe = Recipe.of(c, data.splits().train().features(), data.classes());
         Model model = Checkpoints.rebuild(checkpoint);
         Loss loss = Loss.of(recipe.loss(), model.outputs());
-        TrainingSession session = recipe.optimizer().map(spec -> {
+        Fitting fitting = recipe.optimizer().<Fitting>map(spec -> {
             Optimizer optimizer = Optimizer.create(spec, model.parameterSlots());
             SessionState state = new SessionState(fromEpoch, new java.util.LinkedHashMap<>(checkpoint.optimizerStateDict()),
                     rng(checkpoint, "shuffle", checkpointFile), rng(checkpoint, "dropout", checkpointFile));
-            return TrainingSession.restore(model, loss, optimizer, recipe.training(), data.learnFrom(), state);
-        }).orElse(null);
+            return new Fitting.GradientTraining(TrainingSession.restore(model, loss, optimizer, recipe.training(), data.learnFrom(), state));
+        }).orElseGet(() -> Fitting.closedForm(model, data.learnFrom()));
         EarlyStopping stopping = EarlyStopping.restore(recipe.stopping(), checkpoint.earlyStopping());
-        return new CellTraining(cell, data, into, recipe, model, loss, session, stopping, progress, control, evalHelpers);
+        return new CellTraining(new CellSetup(cell, data, into, recipe, model, loss, fitting, stopping), progress, control, evalHelpers);
     }
 
     private static long[] rng(Checkpoint c, String name, Path file) {
@@ -166,14 +167,5 @@ final class CellRunner {
             throw new UserError("cannot create " + folder.checkpoints() + ": " + e.getMessage());
         }
         return folder;
-    }
-
-    static double monitoredValue(ExperimentConfig c, MetricsRow row) {
-        return switch (c.earlyStopping().monitor()) {
-            case "train_loss" -> row.trainLoss();
-            case "validation_accuracy" -> row.validationAccuracy();
-            case "train_accuracy" -> row.trainAccuracy();
-            default -> row.validationLoss();
-        };
     }
 }

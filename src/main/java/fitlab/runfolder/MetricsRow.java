@@ -18,4 +18,14 @@ public record MetricsRow(
     public boolean hasAccuracy() {
         return !Double.isNaN(validationAccuracy);
     }
+
+    /** The value early stopping watches for {@code monitor}, one of the metrics columns the config accepts for it. */
+    public double monitored(String monitor) {
+        return switch (monitor) {
+            case "train_loss" -> trainLoss;
+            case "validation_accuracy" -> validationAccuracy;
+            case "train_accuracy" -> trainAccuracy;
+            default -> validationLoss;
+        };
+    }
 }
