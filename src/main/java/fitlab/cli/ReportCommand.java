@@ -50,13 +50,17 @@ final class ReportCommand implements Callable<Integer> {
      * CJK font) as one line each on {@code err}.
      */
     static Report render(RunFolder run, Optional<String> language, PrintWriter out, PrintWriter err) {
-        Report report;
         try (var lock = fitlab.runfolder.RunLock.acquire(run.root())) {
-            report = ReportService.render(run, language, notice -> err.println("fitlab: " + notice), line -> {
-                out.println(line);
-                out.flush();
-            });
+            return renderLocked(run, language, out, err);
         }
+    }
+
+    /** As {@link #render}, for a caller that already holds the run's lock ({@code fitlab run}, between training and report). */
+    static Report renderLocked(RunFolder run, Optional<String> language, PrintWriter out, PrintWriter err) {
+        Report report = ReportService.render(run, language, notice -> err.println("fitlab: " + notice), line -> {
+            out.println(line);
+            out.flush();
+        });
         err.flush();
         return report;
     }

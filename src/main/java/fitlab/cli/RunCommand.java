@@ -75,10 +75,9 @@ final class RunCommand implements Callable<Integer> {
         // The shutdown hook holds the JVM until this block ends, so everything below, the resume hint included,
         // is printed before a signal lets the process exit.
         try (Interrupts interrupts = Interrupts.stopCleanly(control)) {
-            RunResult result;
             try {
                 if (interruptedRun != null) {
-                    result = RunService.finishInterrupted(interruptedRun, n, Progress.forTerminal(out), control);
+                    return RunService.finishInterrupted(interruptedRun, n, Progress.forTerminal(out), control, this::afterTraining);
                 } else {
                     // a notice on stdout, with the progress: stderr holds nothing but the one line of a failure
                     fitlab.config.ExperimentLoader.sweepReplacements(BundledExperiments.resolve(experiment), sets)
@@ -86,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
                     RunRequest request = new RunRequest(BundledExperiments.resolve(experiment), Optional.ofNullable(outDir), Path.of("runs"), n, sets, quick,
                             Optional.ofNullable(lang).map(Language::code),
                             CommandText.of("run", spec.commandLine().getParseResult().originalArgs()), selected);
-                    result = RunService.run(request, Progress.forTerminal(out), control);
+                    return RunService.run(request, Progress.forTerminal(out), control, this::afterTraining);
                 }
             } catch (RunControl.Interrupted e) {
                 Path where = e.runFolder().orElse(interruptedRun != null ? interruptedRun : outDir);
@@ -95,25 +94,30 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getErr().flush();
                 return FitlabCommand.INTERRUPTED;
             }
-            if (ShardRecord.exists(result.folder())) {
-                // the report compares every cell of the sweep, so it is drawn once the shards are merged
-                out.println("shard folder: " + result.folder().root());
-                out.println("join the shards with: fitlab merge SHARD_DIR... --out RUN_DIR");
-                out.flush();
-                return FitlabCommand.OK;
-            }
-            int notChecked = interruptedRun != null ? 0
-                    : fitlab.config.ExperimentLoader.load(BundledExperiments.resolve(experiment), sets, quick).claimsNotChecked();
-            boolean held = ClaimsCheck.run(result.folder(), notChecked, Optional.ofNullable(lang).map(Language::code), out);
-            out.println("run folder: " + result.folder().root());
-            if (!noReport) {
-                var report = ReportCommand.render(result.folder(), Optional.ofNullable(lang).map(Language::code), out, spec.commandLine().getErr());
-                out.println("report: " + report.index());
-            }
+        }
+    }
+
+    /** The claims and the report of a finished run, drawn while the run's lock is still held. */
+    private int afterTraining(RunResult result) {
+        var out = spec.commandLine().getOut();
+        if (ShardRecord.exists(result.folder())) {
+            // the report compares every cell of the sweep, so it is drawn once the shards are merged
+            out.println("shard folder: " + result.folder().root());
+            out.println("join the shards with: fitlab merge SHARD_DIR... --out RUN_DIR");
             out.flush();
-            if (requireClaims && !held) {
-                return ClaimsCheck.FAILED;
-            }
+            return FitlabCommand.OK;
+        }
+        int notChecked = interruptedRun != null ? 0
+                : fitlab.config.ExperimentLoader.load(BundledExperiments.resolve(experiment), sets, quick).claimsNotChecked();
+        boolean held = ClaimsCheck.run(result.folder(), notChecked, Optional.ofNullable(lang).map(Language::code), out);
+        out.println("run folder: " + result.folder().root());
+        if (!noReport) {
+            var report = ReportCommand.renderLocked(result.folder(), Optional.ofNullable(lang).map(Language::code), out, spec.commandLine().getErr());
+            out.println("report: " + report.index());
+        }
+        out.flush();
+        if (requireClaims && !held) {
+            return ClaimsCheck.FAILED;
         }
         return FitlabCommand.OK;
     }

@@ -22,6 +22,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * {@code fitlab run}: resolves the experiment, creates the run folder, writes the data, trains every cell,
@@ -36,6 +37,14 @@ public final class RunService {
     }
 
     public static RunResult run(RunRequest request, ProgressListener progress, RunControl control) {
+        return run(request, progress, control, result -> result);
+    }
+
+    /**
+     * Runs, then hands the finished run to {@code whileLocked} before the run lock is released, so what follows the
+     * training (the claims and the report of {@code fitlab run}) reads the folder no other process can have changed.
+     */
+    public static <T> T run(RunRequest request, ProgressListener progress, RunControl control, Function<RunResult, T> whileLocked) {
         List<String> sets = new ArrayList<>(request.sets());
         request.language().ifPresent(l -> sets.add("report.language=" + l));
         Experiment experiment = ExperimentLoader.load(request.experiment(), sets, request.quick());
@@ -68,7 +77,7 @@ public final class RunService {
                     cell -> runner.run(cell, data.forCell(cell.id()))));
             writeSummary(run, experiment, summaries);
             named(run, () -> AfterSweep.run(run, cells, summaries, data, progress, control));
-            return new RunResult(run, summaries);
+            return whileLocked.apply(new RunResult(run, summaries));
         }
     }
 
@@ -77,6 +86,12 @@ public final class RunService {
      * continues from its newest complete checkpoint, cells not started start.
      */
     public static RunResult finishInterrupted(Path runDir, int threads, ProgressListener progress, RunControl control) {
+        return finishInterrupted(runDir, threads, progress, control, result -> result);
+    }
+
+    /** As above, then {@code whileLocked} with the run lock still held (see {@link #run(RunRequest, ProgressListener, RunControl, Function)}). */
+    public static <T> T finishInterrupted(Path runDir, int threads, ProgressListener progress, RunControl control,
+                                          Function<RunResult, T> whileLocked) {
         RunFolder run = RunFolder.existing(runDir);
         try (RunLock lock = RunLock.acquire(run.root())) {
             removeTornTempFiles(run);
@@ -112,7 +127,7 @@ public final class RunService {
             }));
             writeSummary(run, experiment, summaries);
             named(run, () -> AfterSweep.run(run, cells, summaries, data, progress, control));
-            return new RunResult(run, summaries);
+            return whileLocked.apply(new RunResult(run, summaries));
         }
     }
 
