@@ -8,7 +8,6 @@ import fitlab.experiment.RunService;
 import fitlab.report.ReportService;
 import fitlab.runfolder.CellSummary;
 import fitlab.runfolder.RunFolder;
-import fitlab.runfolder.RunLock;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -175,7 +174,7 @@ final class RunQueue implements AutoCloseable {
         RunRequest request = new RunRequest(order.experiment(), Optional.of(folder.root()), runsDir, threadsPerRun, order.sets(),
                 order.quick(), Optional.empty(), order.command());
         try {
-            RunService.run(request, run, run.control());
+            RunService.run(request, run, run.control(), result -> report(run, result.folder()));
         } catch (RunControl.Interrupted e) {
             run.state(LiveRun.State.STOPPED);
             return;
@@ -183,13 +182,18 @@ final class RunQueue implements AutoCloseable {
             run.fail(e.getMessage());
             return;
         }
+        run.state(LiveRun.State.FINISHED);
+    }
+
+    /** The report, drawn under the lock the run trained with; one that fails leaves a message, not a failed run. */
+    private RunFolder report(LiveRun run, RunFolder folder) {
         run.state(LiveRun.State.REPORTING);
-        try (RunLock lock = RunLock.acquire(folder.root())) {
+        try {
             ReportService.render(folder, Optional.of(language), run::message);
         } catch (UserError e) {
             run.message("report: " + e.getMessage());
         }
-        run.state(LiveRun.State.FINISHED);
+        return folder;
     }
 
     @Override
