@@ -1,10 +1,10 @@
 package fitlab.claims;
 
 import fitlab.config.Claim;
-import fitlab.experiment.MetricsRow;
 import fitlab.experiment.VerifyService;
 import fitlab.report.BiasVarianceData;
 import fitlab.report.BiasVarianceTable;
+import fitlab.runfolder.MetricsRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -201,7 +201,7 @@ final class ClaimEvaluator {
         }
         double best = e.metrics(c.cell()).stream().mapToDouble(r -> RunEvidence.loss(r, c.split())).filter(Double::isFinite)
                 .min().orElse(Double.NaN);
-        List<MetricsRow> rows = fitlab.experiment.MetricsLog.read(dir.get().resolve(fitlab.experiment.MetricsLog.FILE));
+        List<MetricsRow> rows = fitlab.runfolder.MetricsLog.read(dir.get().resolve(fitlab.runfolder.MetricsLog.FILE));
         MetricsRow last = rows.get(rows.size() - 1);
         double end = RunEvidence.loss(last, c.split());
         return new Verdict(end / best >= c.factor(), dir.get().getFileName() + " ends (epoch " + last.epoch() + ") at " + n(end)

@@ -3,8 +3,8 @@ package fitlab.claims;
 import fitlab.config.Claim;
 import fitlab.config.Experiment;
 import fitlab.config.ExperimentLoader;
-import fitlab.experiment.ClaimsCsv;
-import fitlab.experiment.RunFolder;
+import fitlab.runfolder.ClaimsCsv;
+import fitlab.runfolder.RunFolder;
 import java.util.ArrayList;
 import java.util.List;
 

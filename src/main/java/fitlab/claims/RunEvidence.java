@@ -1,10 +1,10 @@
 package fitlab.claims;
 
 import fitlab.UserError;
-import fitlab.experiment.CsvRows;
-import fitlab.experiment.MetricsLog;
-import fitlab.experiment.MetricsRow;
-import fitlab.experiment.RunFolder;
+import fitlab.runfolder.CsvRows;
+import fitlab.runfolder.MetricsLog;
+import fitlab.runfolder.MetricsRow;
+import fitlab.runfolder.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

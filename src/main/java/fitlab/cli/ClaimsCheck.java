@@ -1,7 +1,7 @@
 package fitlab.cli;
 
 import fitlab.claims.ClaimsService;
-import fitlab.experiment.RunFolder;
+import fitlab.runfolder.RunFolder;
 import java.io.PrintWriter;
 import java.util.Optional;
 

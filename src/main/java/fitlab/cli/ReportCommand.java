@@ -1,8 +1,8 @@
 package fitlab.cli;
 
-import fitlab.experiment.RunFolder;
 import fitlab.report.Report;
 import fitlab.report.ReportService;
+import fitlab.runfolder.RunFolder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -33,8 +33,8 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunFolder run = RunFolder.existing(runDir);
-        if (fitlab.experiment.ShardRecord.exists(run)) {
-            var shard = fitlab.experiment.ShardRecord.read(run);
+        if (fitlab.runfolder.ShardRecord.exists(run)) {
+            var shard = fitlab.runfolder.ShardRecord.read(run);
             throw new fitlab.UserError(runDir + ": is shard " + shard.shard() + "/" + shard.of() + " of a sweep; the report compares "
                     + "every cell, so it is drawn by fitlab merge of all " + shard.of() + " shard folders");
         }
@@ -50,13 +50,17 @@ final class ReportCommand implements Callable<Integer> {
      * CJK font) as one line each on {@code err}.
      */
     static Report render(RunFolder run, Optional<String> language, PrintWriter out, PrintWriter err) {
-        Report report;
-        try (var lock = fitlab.experiment.RunLock.acquire(run.root())) {
-            report = ReportService.render(run, language, notice -> err.println("fitlab: " + notice), line -> {
-                out.println(line);
-                out.flush();
-            });
+        try (var lock = fitlab.runfolder.RunLock.acquire(run.root())) {
+            return renderLocked(run, language, out, err);
         }
+    }
+
+    /** As {@link #render}, for a caller that already holds the run's lock ({@code fitlab run}, between training and report). */
+    static Report renderLocked(RunFolder run, Optional<String> language, PrintWriter out, PrintWriter err) {
+        Report report = ReportService.render(run, language, notice -> err.println("fitlab: " + notice), line -> {
+            out.println(line);
+            out.flush();
+        });
         err.flush();
         return report;
     }

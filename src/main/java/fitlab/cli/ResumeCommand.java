@@ -1,6 +1,6 @@
 package fitlab.cli;
 
-import fitlab.experiment.ResumeService;
+import fitlab.experiment.ContinueService;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -38,7 +38,7 @@ final class ResumeCommand implements Callable<Integer> {
             throw new fitlab.UserError("--from-epoch " + fromEpoch + ": expected an epoch number >= 0");
         }
         var out = spec.commandLine().getOut();
-        Path folder = ResumeService.resume(runDir, cell,
+        Path folder = ContinueService.continueCell(runDir, cell,
                 fromEpoch == null ? OptionalInt.empty() : OptionalInt.of(fromEpoch),
                 epochs == null ? OptionalInt.empty() : OptionalInt.of(epochs), Progress.forTerminal(out));
         out.println("resumed cell: " + folder);

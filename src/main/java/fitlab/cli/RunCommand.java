@@ -1,11 +1,11 @@
 package fitlab.cli;
 
+import fitlab.experiment.RunControl;
 import fitlab.experiment.RunRequest;
 import fitlab.experiment.RunResult;
-import fitlab.experiment.RunControl;
 import fitlab.experiment.RunService;
-import fitlab.experiment.Shard;
-import fitlab.experiment.ShardRecord;
+import fitlab.runfolder.Shard;
+import fitlab.runfolder.ShardRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "RUN_DIR",
             description = "Finish an interrupted run: finished cells are kept, the others continue from their newest checkpoint.")
-    Path resume;
+    Path interruptedRun;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder to create (default: runs/<name>/<timestamp>).")
     Path outDir;
@@ -62,10 +62,10 @@ final class RunCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new fitlab.UserError("--threads " + threads + ": expected at least 1");
         }
-        if ((experiment == null) == (resume == null)) {
+        if ((experiment == null) == (interruptedRun == null)) {
             throw new fitlab.UserError("fitlab run: give either EXPERIMENT.yaml or --resume RUN_DIR");
         }
-        if (resume != null && (outDir != null || !sets.isEmpty() || quick || shard != null)) {
+        if (interruptedRun != null && (outDir != null || !sets.isEmpty() || quick || shard != null)) {
             throw new fitlab.UserError("--resume continues a run exactly as it was started: --out, --set, --quick and --shard do not apply");
         }
         Optional<Shard> selected = Optional.ofNullable(shard).map(s -> Shard.parse(s, System.getenv()));
@@ -75,10 +75,9 @@ final class RunCommand implements Callable<Integer> {
         // The shutdown hook holds the JVM until this block ends, so everything below, the resume hint included,
         // is printed before a signal lets the process exit.
         try (Interrupts interrupts = Interrupts.stopCleanly(control)) {
-            RunResult result;
             try {
-                if (resume != null) {
-                    result = RunService.resume(resume, n, Progress.forTerminal(out), control);
+                if (interruptedRun != null) {
+                    return RunService.finishInterrupted(interruptedRun, n, Progress.forTerminal(out), control, this::afterTraining);
                 } else {
                     // a notice on stdout, with the progress: stderr holds nothing but the one line of a failure
                     fitlab.config.ExperimentLoader.sweepReplacements(BundledExperiments.resolve(experiment), sets)
@@ -86,34 +85,39 @@ final class RunCommand implements Callable<Integer> {
                     RunRequest request = new RunRequest(BundledExperiments.resolve(experiment), Optional.ofNullable(outDir), Path.of("runs"), n, sets, quick,
                             Optional.ofNullable(lang).map(Language::code),
                             CommandText.of("run", spec.commandLine().getParseResult().originalArgs()), selected);
-                    result = RunService.run(request, Progress.forTerminal(out), control);
+                    return RunService.run(request, Progress.forTerminal(out), control, this::afterTraining);
                 }
             } catch (RunControl.Interrupted e) {
-                Path where = e.runFolder().orElse(resume != null ? resume : outDir);
+                Path where = e.runFolder().orElse(interruptedRun != null ? interruptedRun : outDir);
                 spec.commandLine().getErr().println("fitlab: interrupted; every cell stopped after a complete checkpoint. "
                         + "Continue with: fitlab run --resume " + where);
                 spec.commandLine().getErr().flush();
                 return FitlabCommand.INTERRUPTED;
             }
-            if (ShardRecord.exists(result.folder())) {
-                // the report compares every cell of the sweep, so it is drawn once the shards are merged
-                out.println("shard folder: " + result.folder().root());
-                out.println("join the shards with: fitlab merge SHARD_DIR... --out RUN_DIR");
-                out.flush();
-                return FitlabCommand.OK;
-            }
-            int notChecked = resume != null ? 0
-                    : fitlab.config.ExperimentLoader.load(BundledExperiments.resolve(experiment), sets, quick).claimsNotChecked();
-            boolean held = ClaimsCheck.run(result.folder(), notChecked, Optional.ofNullable(lang).map(Language::code), out);
-            out.println("run folder: " + result.folder().root());
-            if (!noReport) {
-                var report = ReportCommand.render(result.folder(), Optional.ofNullable(lang).map(Language::code), out, spec.commandLine().getErr());
-                out.println("report: " + report.index());
-            }
+        }
+    }
+
+    /** The claims and the report of a finished run, drawn while the run's lock is still held. */
+    private int afterTraining(RunResult result) {
+        var out = spec.commandLine().getOut();
+        if (ShardRecord.exists(result.folder())) {
+            // the report compares every cell of the sweep, so it is drawn once the shards are merged
+            out.println("shard folder: " + result.folder().root());
+            out.println("join the shards with: fitlab merge SHARD_DIR... --out RUN_DIR");
             out.flush();
-            if (requireClaims && !held) {
-                return ClaimsCheck.FAILED;
-            }
+            return FitlabCommand.OK;
+        }
+        int notChecked = interruptedRun != null ? 0
+                : fitlab.config.ExperimentLoader.load(BundledExperiments.resolve(experiment), sets, quick).claimsNotChecked();
+        boolean held = ClaimsCheck.run(result.folder(), notChecked, Optional.ofNullable(lang).map(Language::code), out);
+        out.println("run folder: " + result.folder().root());
+        if (!noReport) {
+            var report = ReportCommand.renderLocked(result.folder(), Optional.ofNullable(lang).map(Language::code), out, spec.commandLine().getErr());
+            out.println("report: " + report.index());
+        }
+        out.flush();
+        if (requireClaims && !held) {
+            return ClaimsCheck.FAILED;
         }
         return FitlabCommand.OK;
     }

@@ -1,6 +1,8 @@
 package fitlab.experiment;
 
 import fitlab.config.Cell;
+import fitlab.runfolder.CellSummary;
+import fitlab.runfolder.RunFolder;
 import java.util.List;
 
 /**

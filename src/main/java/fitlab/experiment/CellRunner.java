@@ -3,10 +3,18 @@ package fitlab.experiment;
 import fitlab.UserError;
 import fitlab.checkpoint.Checkpoint;
 import fitlab.checkpoint.Checkpoints;
+import fitlab.checkpoint.InitialWeights;
 import fitlab.config.Cell;
 import fitlab.config.ExperimentConfig;
+import fitlab.experiment.checkpoints.Retention;
 import fitlab.model.Model;
 import fitlab.model.Models;
+import fitlab.runfolder.CellFolder;
+import fitlab.runfolder.CellSummary;
+import fitlab.runfolder.CheckpointFiles;
+import fitlab.runfolder.MetricsLog;
+import fitlab.runfolder.MetricsRow;
+import fitlab.runfolder.RunFolder;
 import fitlab.train.Loss;
 import fitlab.train.Optimizer;
 import fitlab.train.SessionState;
@@ -49,13 +57,14 @@ final class CellRunner {
         Model model = Models.create(recipe.model(), Streams.init(c, recipe.model()));
         c.model().init().ifPresent(p -> model.loadStateDict(InitialWeights.read(experimentDir.resolve(p))));
         Loss loss = Loss.of(recipe.loss(), model.outputs());
-        TrainingSession session = recipe.optimizer()
-                .map(spec -> new TrainingSession(model, loss, Optimizer.create(spec, model.parameterSlots()), recipe.training(),
-                        data.learnFrom(), Streams.shuffle(c), Streams.dropout(c)))
-                .orElse(null);
+        Fitting fitting = recipe.optimizer()
+                .<Fitting>map(spec -> new Fitting.GradientTraining(new TrainingSession(model, loss,
+                        Optimizer.create(spec, model.parameterSlots()), recipe.training(), data.learnFrom(), Streams.shuffle(c),
+                        Streams.dropout(c))))
+                .orElseGet(() -> Fitting.closedForm(model, data.learnFrom()));
         MetricsLog.create(folder.metrics(), loss.isClassification());
-        CellTraining training = new CellTraining(cell, data, folder, recipe, model, loss, session,
-                new EarlyStopping(recipe.stopping()), progress, control, evalHelpers);
+        CellTraining training = new CellTraining(new CellSetup(cell, data, folder, recipe, model, loss, fitting,
+                new EarlyStopping(recipe.stopping())), progress, control, evalHelpers);
         return training.train(0, recipe.training().epochs(), true);
     }
 
@@ -63,7 +72,7 @@ final class CellRunner {
      * Finishes a cell of an interrupted run in place: from its newest complete checkpoint (metrics after it are
      * dropped, a torn last line included), or from scratch when it has none. The result equals an uninterrupted run's.
      */
-    CellSummary finish(Cell cell, CellData data) {
+    CellSummary finishInterrupted(Cell cell, CellData data) {
         CellFolder folder = run.cell(cell.id());
         List<Integer> epochs = CheckpointFiles.epochs(folder);
         if (epochs.isEmpty()) {
@@ -108,7 +117,7 @@ final class CellRunner {
      * @param untilEpoch   the last epoch to train
      * @param honourStop   stop where early stopping says so (as the original run would); false trains on regardless
      */
-    CellSummary resume(Cell cell, CellData data, Path checkpointFile, CellFolder source, CellFolder target, int untilEpoch,
+    CellSummary continueFrom(Cell cell, CellData data, Path checkpointFile, CellFolder source, CellFolder target, int untilEpoch,
                        boolean honourStop) {
         Checkpoint checkpoint = Checkpoints.read(checkpointFile);
         prepare(target);
@@ -123,14 +132,14 @@ final class CellRunner {
         Recipe recipe = Recipe.of(c, data.splits().train().features(), data.classes());
         Model model = Checkpoints.rebuild(checkpoint);
         Loss loss = Loss.of(recipe.loss(), model.outputs());
-        TrainingSession session = recipe.optimizer().map(spec -> {
+        Fitting fitting = recipe.optimizer().<Fitting>map(spec -> {
             Optimizer optimizer = Optimizer.create(spec, model.parameterSlots());
             SessionState state = new SessionState(fromEpoch, new java.util.LinkedHashMap<>(checkpoint.optimizerStateDict()),
                     rng(checkpoint, "shuffle", checkpointFile), rng(checkpoint, "dropout", checkpointFile));
-            return TrainingSession.resume(model, loss, optimizer, recipe.training(), data.learnFrom(), state);
-        }).orElse(null);
+            return new Fitting.GradientTraining(TrainingSession.restore(model, loss, optimizer, recipe.training(), data.learnFrom(), state));
+        }).orElseGet(() -> Fitting.closedForm(model, data.learnFrom()));
         EarlyStopping stopping = EarlyStopping.restore(recipe.stopping(), checkpoint.earlyStopping());
-        return new CellTraining(cell, data, into, recipe, model, loss, session, stopping, progress, control, evalHelpers);
+        return new CellTraining(new CellSetup(cell, data, into, recipe, model, loss, fitting, stopping), progress, control, evalHelpers);
     }
 
     private static long[] rng(Checkpoint c, String name, Path file) {
@@ -158,14 +167,5 @@ final class CellRunner {
             throw new UserError("cannot create " + folder.checkpoints() + ": " + e.getMessage());
         }
         return folder;
-    }
-
-    static double monitoredValue(ExperimentConfig c, MetricsRow row) {
-        return switch (c.earlyStopping().monitor()) {
-            case "train_loss" -> row.trainLoss();
-            case "validation_accuracy" -> row.validationAccuracy();
-            case "train_accuracy" -> row.trainAccuracy();
-            default -> row.validationLoss();
-        };
     }
 }

@@ -3,58 +3,47 @@ package fitlab.experiment;
 import fitlab.checkpoint.Checkpoint;
 import fitlab.checkpoint.Checkpoints;
 import fitlab.checkpoint.WholeModels;
-import fitlab.pth.PthWriter;
-import fitlab.config.Cell;
 import fitlab.config.ConfigWriter;
-import fitlab.config.ExperimentConfig;
-import fitlab.model.Model;
-import fitlab.model.PolynomialModel;
-import fitlab.train.EpochEvaluator;
-import fitlab.train.EvalResult;
-import fitlab.train.LeastSquares;
-import fitlab.train.Loss;
+import fitlab.experiment.checkpoints.Retention;
+import fitlab.pth.PthWriter;
+import fitlab.runfolder.CellFolder;
+import fitlab.runfolder.CellSummary;
+import fitlab.runfolder.MetricsLog;
+import fitlab.runfolder.MetricsRow;
 import fitlab.train.SessionState;
-import fitlab.train.TrainingSession;
 import fitlab.train.stopping.Decision;
 import fitlab.train.stopping.EarlyStopping;
 import fitlab.train.stopping.StopReason;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The epoch loop of one cell: train, evaluate every split in eval mode, append the metrics line, feed early
  * stopping, write the epoch's checkpoint. Epoch 0 is the initial weights (measured, checkpointed, not trained).
- * Nothing here depends on whether the cell started fresh or was resumed: that is what makes resuming bit-identical.
+ * Nothing here depends on whether the cell started fresh or was restored from a checkpoint: that is what makes
+ * finishing an interrupted run, or continuing a cell, bit-identical.
  */
 final class CellTraining {
-    private final Cell cell;
-    private final CellData data;
+    private final CellSetup setup;
     private final CellFolder folder;
-    private final Recipe recipe;
-    private final Model model;
-    private final Loss loss;
-    private final TrainingSession session;
     private final EarlyStopping stopping;
     private final ProgressListener progress;
-    private final Map<String, Object> config;
     private final RunControl control;
     private final int evalHelpers;
+    private final Map<String, Object> config;
 
-    CellTraining(Cell cell, CellData data, CellFolder folder, Recipe recipe, Model model, Loss loss, TrainingSession session,
-                 EarlyStopping stopping, ProgressListener progress, RunControl control, int evalHelpers) {
-        this.cell = cell;
-        this.data = data;
-        this.folder = folder;
-        this.recipe = recipe;
-        this.model = model;
-        this.loss = loss;
-        this.session = session;
-        this.stopping = stopping;
+    /** @param evalHelpers threads the cell may use, besides its own, to evaluate its splits after every epoch */
+    CellTraining(CellSetup setup, ProgressListener progress, RunControl control, int evalHelpers) {
+        this.setup = setup;
+        this.folder = setup.folder();
+        this.stopping = setup.stopping();
         this.progress = progress;
-        this.config = ConfigWriter.toMap(cell.config());
         this.control = control;
         this.evalHelpers = evalHelpers;
+        this.config = ConfigWriter.toMap(setup.cell().config());
     }
 
     /** The best epoch early stopping has seen so far (-1 before any); after a restore, the one best.pth holds. */
@@ -64,16 +53,16 @@ final class CellTraining {
 
     /** The last epoch the cell's config asks for. */
     int configuredEpochs() {
-        return recipe.training().epochs();
+        return setup.recipe().training().epochs();
     }
 
     /**
      * Runs epochs {@code first..last}. With {@code honourStop}, training ends where early stopping says stop (with
-     * {@code action: stop}) or at divergence; without, it trains on (a resumed model that keeps overfitting), and
+     * {@code action: stop}) or at divergence; without, it trains on (a continued model that keeps overfitting), and
      * early stopping, once it has ended, is no longer fed.
      */
     CellSummary train(int first, int last, boolean honourStop) {
-        return train(first, last, honourStop, new Retention(cell.config().checkpoint(), folder));
+        return train(first, last, honourStop, new Retention(setup.cell().config().checkpoint(), folder));
     }
 
     /**
@@ -81,70 +70,67 @@ final class CellTraining {
      * it (an interrupted run that had stopped, or diverged, at its last checkpoint) is only finished off.
      */
     CellSummary train(int first, int last, boolean honourStop, Retention retention) {
-        ExperimentConfig c = cell.config();
-        double lr = recipe.optimizer().map(o -> o.lr()).orElse(Double.NaN);
-        long start = System.nanoTime();
         // a continuation past the stop (honourStop false) that trains all its epochs completed them: the reason the
         // original run stopped belongs to that run, not to this one
         StopReason reason = honourStop && stopping.ended() ? stopping.stopReason().orElse(StopReason.COMPLETED) : StopReason.COMPLETED;
         int lastEpoch = first - 1;
+        long start = System.nanoTime();
         // closing the retention waits for the checkpoint writer: on every way out, nothing is still being written
-        try (retention; EpochEvaluator evaluation = new EpochEvaluator(model, loss, evalHelpers, retention::writerIdle)) {
+        try (retention; EpochMeter meter = meter(retention)) {
             for (int epoch = first; epoch <= last && !(honourStop && stopping.ended()); epoch++) {
                 if (epoch > 0) {
-                    if (session != null) {
-                        session.trainEpoch();
-                    } else {
-                        LeastSquares.fit((PolynomialModel) model, data.learnFrom());
-                    }
+                    setup.fitting().epoch();
                 }
-                MetricsRow row = measure(evaluation, epoch, lr, (System.nanoTime() - start) / 1e9);
+                MetricsRow row = meter.measure(epoch, (System.nanoTime() - start) / 1e9);
                 MetricsLog.append(folder.metrics(), row);
-                boolean stop = false;
-                if (!stopping.ended()) {
-                    Decision decision = stopping.update(epoch, row.trainLoss(), row.validationLoss(), CellRunner.monitoredValue(c, row));
-                    if (decision.stop() && (honourStop || decision.reason().orElse(null) == StopReason.DIVERGED)) {
-                        stop = true;
-                        reason = decision.reason().orElse(StopReason.PATIENCE);
-                    }
-                }
-                boolean isLast = stop || epoch == last;
-                SessionState state = session != null ? session.state() : null;
-                int current = epoch;
-                retention.epochDone(epoch, isLast, stopping.bestEpoch().orElse(-1), () -> checkpoint(current, state, row));
-                progress.epochLogged(folder.id(), row, stopping.bestEpoch().orElse(-1), stopping.markers());
+                Optional<StopReason> stop = stopAfter(epoch, row, honourStop);
+                Supplier<Checkpoint> checkpoint = checkpointNow(epoch, row);
+                retention.epochDone(epoch, stop.isPresent() || epoch == last, bestEpoch(), checkpoint);
+                progress.epochLogged(folder.id(), row, bestEpoch(), stopping.markers());
                 progress.epochDone();
                 lastEpoch = epoch;
-                if (stop) {
+                if (stop.isPresent()) {
+                    reason = stop.get();
                     break;
                 }
                 if (control.stopRequested()) {
-                    retention.ensureWritten(epoch, () -> checkpoint(current, state, row));
+                    retention.ensureWritten(epoch, checkpoint);
                     throw new RunControl.Interrupted("cell " + folder.id() + " stopped after epoch " + epoch);
                 }
             }
             retention.finish(lastEpoch);
         }
-        if (cell.config().checkpoint().wholeModel()) {
-            PthWriter.write(folder.wholeModel(), WholeModels.toPyObject(model));
+        return finish(reason, lastEpoch);
+    }
+
+    private EpochMeter meter(Retention retention) {
+        double lr = setup.recipe().optimizer().map(o -> o.lr()).orElse(Double.NaN);
+        return new EpochMeter(setup.model(), setup.loss(), setup.data(), lr, evalHelpers, retention::writerIdle);
+    }
+
+    /** Feeds early stopping, while it has not ended: the reason to stop after this epoch, if there is one. */
+    private Optional<StopReason> stopAfter(int epoch, MetricsRow row, boolean honourStop) {
+        if (stopping.ended()) {
+            return Optional.empty();
         }
-        CellSummary summary = summary(reason, lastEpoch);
-        fitlab.io.AtomicFiles.write(folder.summaryJson(), summary.toJson());
-        progress.cellDone(folder.id(), summary.stopReason());
-        return summary;
+        String monitor = setup.cell().config().earlyStopping().monitor();
+        Decision decision = stopping.update(epoch, row.trainLoss(), row.validationLoss(), row.monitored(monitor));
+        if (decision.stop() && (honourStop || decision.reason().orElse(null) == StopReason.DIVERGED)) {
+            return Optional.of(decision.reason().orElse(StopReason.PATIENCE));
+        }
+        return Optional.empty();
     }
 
-    private MetricsRow measure(EpochEvaluator evaluation, int epoch, double lr, double seconds) {
-        List<EvalResult> results = evaluation.evaluate(List.of(data.splits().train(), data.splits().validation(), data.splits().test()));
-        EvalResult train = results.get(0);
-        EvalResult validation = results.get(1);
-        EvalResult test = results.get(2);
-        return new MetricsRow(epoch, train.loss(), validation.loss(), test.loss(),
-                train.accuracy().orElse(Double.NaN), validation.accuracy().orElse(Double.NaN), test.accuracy().orElse(Double.NaN),
-                lr, seconds);
+    /**
+     * This epoch's checkpoint, built when the retention asks for it. The optimizer and random streams are captured
+     * now; the weights are read when it is built, which the retention does before the next epoch trains.
+     */
+    private Supplier<Checkpoint> checkpointNow(int epoch, MetricsRow row) {
+        Optional<SessionState> state = setup.fitting().state();
+        return () -> checkpoint(epoch, state, row);
     }
 
-    private Checkpoint checkpoint(int epoch, SessionState state, MetricsRow row) {
+    private Checkpoint checkpoint(int epoch, Optional<SessionState> state, MetricsRow row) {
         LinkedHashMap<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("train_loss", row.trainLoss());
         metrics.put("validation_loss", row.validationLoss());
@@ -156,20 +142,28 @@ final class CellTraining {
         }
         LinkedHashMap<String, long[]> rng = new LinkedHashMap<>();
         Map<String, Object> optimizer = null;
-        if (state != null) {
-            rng.put("shuffle", state.shuffleRng());
-            rng.put("dropout", state.dropoutRng());
-            optimizer = new LinkedHashMap<>(state.optimizerState());
+        if (state.isPresent()) {
+            rng.put("shuffle", state.get().shuffleRng());
+            rng.put("dropout", state.get().dropoutRng());
+            optimizer = new LinkedHashMap<>(state.get().optimizerState());
         }
-        return new Checkpoint(epoch, model.stateDict(), optimizer, metrics, model.spec().toMap(), rng, stopping.snapshot(),
-                config, Checkpoints.modulePrefixes(model));
+        return new Checkpoint(epoch, setup.model().stateDict(), optimizer, metrics, setup.model().spec().toMap(), rng,
+                stopping.snapshot(), config, Checkpoints.modulePrefixes(setup.model()));
     }
 
-    private CellSummary summary(StopReason reason, int lastEpoch) {
+    /** After the last epoch: the whole-model file if asked for, then summary.json. */
+    private CellSummary finish(StopReason reason, int lastEpoch) {
+        if (setup.cell().config().checkpoint().wholeModel()) {
+            PthWriter.write(folder.wholeModel(), WholeModels.toPyObject(setup.model()));
+        }
         List<MetricsRow> rows = MetricsLog.read(folder.metrics());
         int best = stopping.bestEpoch().orElse(lastEpoch);
         double bestValidation = rows.get(best).validationLoss();
-        return new CellSummary(folder.id(), cell.values(), reason.key(), lastEpoch, best, bestValidation, stopping.markers(),
-                model.parameters().length, data.noiseFloor(), data.dataDir(), cell.config().earlyStopping().monitor());
+        CellSummary summary = new CellSummary(folder.id(), setup.cell().values(), reason.key(), lastEpoch, best, bestValidation,
+                stopping.markers(), setup.model().parameters().length, setup.data().noiseFloor(), setup.data().dataDir(),
+                setup.cell().config().earlyStopping().monitor());
+        fitlab.io.AtomicFiles.write(folder.summaryJson(), summary.toJson());
+        progress.cellDone(folder.id(), summary.stopReason());
+        return summary;
     }
 }

@@ -1,6 +1,10 @@
 package fitlab.experiment;
 
 import fitlab.config.Cell;
+import fitlab.runfolder.CellFolder;
+import fitlab.runfolder.CellSummary;
+import fitlab.runfolder.MetricsLog;
+import fitlab.runfolder.RunFolder;
 import java.nio.file.Files;
 import java.util.List;
 
@@ -26,8 +30,8 @@ final class Continuations {
             if (epochs == 0 || summary == null || !stoppedEarly(summary)) {
                 continue;
             }
-            int from = ResumeService.newestCheckpoint(run.cell(cell.id()));
-            CellFolder target = ResumeService.target(run, cell.id(), from);
+            int from = ContinueService.newestCheckpoint(run.cell(cell.id()));
+            CellFolder target = ContinueService.target(run, cell.id(), from);
             if (finished(target)) {
                 continued.add(CellSummary.read(target.summaryJson()));
                 continue;
@@ -36,7 +40,7 @@ final class Continuations {
             CellRunner.deleteTree(target.root());
             progress.message("continuing " + cell.id() + " from epoch " + from + " for " + epochs
                     + " epochs without early stopping (early_stopping.continue_after_stop)");
-            continued.add(ResumeService.continueInto(run, cell, data, from, target, from + epochs, false, progress, control));
+            continued.add(ContinueService.continueInto(run, cell, data, from, target, from + epochs, false, progress, control));
         }
         return continued;
     }

@@ -8,6 +8,8 @@ import fitlab.data.Augmenter;
 import fitlab.data.DatasetFiles;
 import fitlab.data.Generators;
 import fitlab.data.Splits;
+import fitlab.runfolder.DataDirs;
+import fitlab.runfolder.RunFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,8 +47,8 @@ final class DataPlan {
     }
 
     /**
-     * The plan of an existing run, reading the CSV files it wrote instead of generating anything (used by resume
-     * and verify): the data a checkpoint is checked against is the data on disk.
+     * The plan of an existing run, reading the CSV files it wrote instead of generating anything (used by
+     * {@code run --resume}, {@code fitlab resume} and verify): the data a checkpoint is checked against is the data on disk.
      */
     static DataPlan read(List<Cell> cells, RunFolder run) {
         DataPlan plan = new DataPlan();

@@ -2,6 +2,7 @@ package fitlab.experiment;
 
 import fitlab.config.Experiment;
 import fitlab.data.DatasetFiles;
+import fitlab.runfolder.RunFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

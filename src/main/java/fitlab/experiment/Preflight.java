@@ -1,6 +1,7 @@
 package fitlab.experiment;
 
 import fitlab.UserError;
+import fitlab.checkpoint.InitialWeights;
 import fitlab.config.Cell;
 import fitlab.config.DataConfig;
 import fitlab.config.DataKind;

@@ -1,5 +1,6 @@
 package fitlab.experiment;
 
+import fitlab.runfolder.MetricsRow;
 import fitlab.train.stopping.Marker;
 
 /** Told about long work as it happens; the CLI draws a progress bar or prints plain lines. Must be thread-safe. */

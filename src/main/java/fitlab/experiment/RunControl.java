@@ -15,7 +15,7 @@ public final class RunControl {
         return stopRequested;
     }
 
-    /** Thrown out of a cell that stopped on request; the run is incomplete and can be resumed. */
+    /** Thrown out of a cell that stopped on request; the run is incomplete and can be finished with {@code run --resume}. */
     public static final class Interrupted extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient java.nio.file.Path runFolder;
@@ -29,7 +29,7 @@ public final class RunControl {
             this.runFolder = runFolder;
         }
 
-        /** The run folder to resume, once known. */
+        /** The run folder to finish with {@code run --resume}, once known. */
         public java.util.Optional<java.nio.file.Path> runFolder() {
             return java.util.Optional.ofNullable(runFolder);
         }

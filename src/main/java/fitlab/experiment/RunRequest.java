@@ -1,5 +1,6 @@
 package fitlab.experiment;
 
+import fitlab.runfolder.Shard;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

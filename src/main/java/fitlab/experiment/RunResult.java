@@ -1,5 +1,7 @@
 package fitlab.experiment;
 
+import fitlab.runfolder.CellSummary;
+import fitlab.runfolder.RunFolder;
 import java.util.List;
 
 /** A finished run: its folder and each cell's summary, in cell order. */

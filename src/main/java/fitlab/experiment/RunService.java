@@ -6,12 +6,23 @@ import fitlab.config.Experiment;
 import fitlab.config.ExperimentLoader;
 import fitlab.config.OptimizerKind;
 import fitlab.io.AtomicFiles;
+import fitlab.runfolder.CellFolder;
+import fitlab.runfolder.CellSummary;
+import fitlab.runfolder.ConfigHash;
+import fitlab.runfolder.Fingerprint;
+import fitlab.runfolder.MetricsLog;
+import fitlab.runfolder.MetricsRow;
+import fitlab.runfolder.RunFolder;
+import fitlab.runfolder.RunLock;
+import fitlab.runfolder.ShardRecord;
+import fitlab.runfolder.SummaryTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * {@code fitlab run}: resolves the experiment, creates the run folder, writes the data, trains every cell,
@@ -26,6 +37,14 @@ public final class RunService {
     }
 
     public static RunResult run(RunRequest request, ProgressListener progress, RunControl control) {
+        return run(request, progress, control, result -> result);
+    }
+
+    /**
+     * Runs, then hands the finished run to {@code whileLocked} before the run lock is released, so what follows the
+     * training (the claims and the report of {@code fitlab run}) reads the folder no other process can have changed.
+     */
+    public static <T> T run(RunRequest request, ProgressListener progress, RunControl control, Function<RunResult, T> whileLocked) {
         List<String> sets = new ArrayList<>(request.sets());
         request.language().ifPresent(l -> sets.add("report.language=" + l));
         Experiment experiment = ExperimentLoader.load(request.experiment(), sets, request.quick());
@@ -58,7 +77,7 @@ public final class RunService {
                     cell -> runner.run(cell, data.forCell(cell.id()))));
             writeSummary(run, experiment, summaries);
             named(run, () -> AfterSweep.run(run, cells, summaries, data, progress, control));
-            return new RunResult(run, summaries);
+            return whileLocked.apply(new RunResult(run, summaries));
         }
     }
 
@@ -66,7 +85,13 @@ public final class RunService {
      * Finishes an interrupted run: finished cells (those with a summary.json) are kept, a cell that was training
      * continues from its newest complete checkpoint, cells not started start.
      */
-    public static RunResult resume(Path runDir, int threads, ProgressListener progress, RunControl control) {
+    public static RunResult finishInterrupted(Path runDir, int threads, ProgressListener progress, RunControl control) {
+        return finishInterrupted(runDir, threads, progress, control, result -> result);
+    }
+
+    /** As above, then {@code whileLocked} with the run lock still held (see {@link #run(RunRequest, ProgressListener, RunControl, Function)}). */
+    public static <T> T finishInterrupted(Path runDir, int threads, ProgressListener progress, RunControl control,
+                                          Function<RunResult, T> whileLocked) {
         RunFolder run = RunFolder.existing(runDir);
         try (RunLock lock = RunLock.acquire(run.root())) {
             removeTornTempFiles(run);
@@ -98,11 +123,11 @@ public final class RunService {
                     // newest checkpoint, which rewrites the log exactly as it was
                     deleteFile(folder.summaryJson());
                 }
-                return runner.finish(cell, data.forCell(cell.id()));
+                return runner.finishInterrupted(cell, data.forCell(cell.id()));
             }));
             writeSummary(run, experiment, summaries);
             named(run, () -> AfterSweep.run(run, cells, summaries, data, progress, control));
-            return new RunResult(run, summaries);
+            return whileLocked.apply(new RunResult(run, summaries));
         }
     }
 
@@ -128,7 +153,7 @@ public final class RunService {
         }
     }
 
-    /** Runs the cells; an interruption is reported with the run folder to resume. */
+    /** Runs the cells; an interruption is reported with the run folder to finish with {@code run --resume}. */
     private static List<CellSummary> named(RunFolder run, java.util.function.Supplier<List<CellSummary>> cells) {
         try {
             return cells.get();

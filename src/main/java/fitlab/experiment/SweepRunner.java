@@ -2,6 +2,7 @@ package fitlab.experiment;
 
 import fitlab.DaemonThreads;
 import fitlab.config.Cell;
+import fitlab.runfolder.CellSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

@@ -3,10 +3,18 @@ package fitlab.experiment;
 import fitlab.UserError;
 import fitlab.checkpoint.Checkpoint;
 import fitlab.checkpoint.Checkpoints;
+import fitlab.checkpoint.StateEquality;
 import fitlab.config.Cell;
 import fitlab.config.Experiment;
 import fitlab.config.ExperimentLoader;
 import fitlab.model.Model;
+import fitlab.runfolder.CellFolder;
+import fitlab.runfolder.CellSummary;
+import fitlab.runfolder.CheckpointFiles;
+import fitlab.runfolder.MetricsLog;
+import fitlab.runfolder.MetricsRow;
+import fitlab.runfolder.RunFolder;
+import fitlab.runfolder.ShardRecord;
 import fitlab.train.EvalResult;
 import fitlab.train.Evaluation;
 import fitlab.train.Loss;
@@ -121,7 +129,7 @@ public final class VerifyService {
         }
         Optimizer optimizer = Optimizer.create(recipe.optimizer().get(), model.parameterSlots());
         SessionState saved = new SessionState(c.epoch(), new LinkedHashMap<>(c.optimizerStateDict()), shuffle.clone(), dropout.clone());
-        TrainingSession session = TrainingSession.resume(model, loss, optimizer, recipe.training(), data.learnFrom(), saved);
+        TrainingSession session = TrainingSession.restore(model, loss, optimizer, recipe.training(), data.learnFrom(), saved);
         SessionState after = session.state();
         if (!Arrays.equals(after.shuffleRng(), shuffle) || !Arrays.equals(after.dropoutRng(), dropout)) {
             return "restoring the session changed a random stream";

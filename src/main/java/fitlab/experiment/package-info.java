@@ -1,2 +1,5 @@
-/** The run folder, the sweep runner, resume and verify: orchestration of a run from config to files. */
+/**
+ * Orchestration of a run from config to files: preflight and budget, data, the sweep runner and each cell's
+ * training, finishing an interrupted run, continuing a finished cell, verify, and the after-sweep checks.
+ */
 package fitlab.experiment;

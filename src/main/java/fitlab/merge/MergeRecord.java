@@ -1,8 +1,8 @@
 package fitlab.merge;
 
-import fitlab.experiment.RecordFile;
-import fitlab.experiment.RunFolder;
-import fitlab.experiment.ShardRecord;
+import fitlab.runfolder.RecordFile;
+import fitlab.runfolder.RunFolder;
+import fitlab.runfolder.ShardRecord;
 import java.nio.file.Path;
 import java.util.List;
 

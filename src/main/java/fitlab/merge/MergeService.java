@@ -1,8 +1,8 @@
 package fitlab.merge;
 
 import fitlab.UserError;
-import fitlab.experiment.RunFolder;
-import fitlab.experiment.ShardRecord;
+import fitlab.runfolder.RunFolder;
+import fitlab.runfolder.ShardRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

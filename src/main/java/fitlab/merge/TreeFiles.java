@@ -1,7 +1,7 @@
 package fitlab.merge;
 
 import fitlab.UserError;
-import fitlab.experiment.RunLock;
+import fitlab.runfolder.RunLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

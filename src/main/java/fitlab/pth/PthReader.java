@@ -43,35 +43,12 @@ public final class PthReader {
         return readFile(file, ReadOptions.allowing(allowedClasses)).value();
     }
 
-    /** For tests and in-memory use: {@code sourceName} stands for the file name in messages. */
-    public static Object read(byte[] bytes, String sourceName) {
-        return readFile(bytes, sourceName, ReadOptions.weightsOnly()).value();
-    }
-
-    public static PthFile readFile(byte[] bytes, String sourceName, ReadOptions options) {
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("fitlab-pth-", ".pth");
-            Files.write(tmp, bytes);
-            return readFile(tmp, sourceName, options);
-        } catch (IOException e) {
-            throw new PthFormatException(sourceName + ": could not buffer the bytes in a temp file: " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a stray temp file is not worth hiding the result
-                }
-            }
-        }
-    }
-
     public static PthFile readFile(Path file, ReadOptions options) {
         return readFile(file, file.toString(), options);
     }
 
-    private static PthFile readFile(Path file, String source, ReadOptions options) {
+    /** As {@link #readFile(Path, ReadOptions)}, with {@code source} standing for the file in messages. */
+    static PthFile readFile(Path file, String source, ReadOptions options) {
         long size;
         byte[] content = null;
         byte[] head;

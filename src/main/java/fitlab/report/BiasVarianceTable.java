@@ -1,6 +1,6 @@
 package fitlab.report;
 
-import fitlab.experiment.RunFolder;
+import fitlab.runfolder.RunFolder;
 import java.util.List;
 
 /**

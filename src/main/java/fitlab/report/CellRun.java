@@ -1,10 +1,10 @@
 package fitlab.report;
 
 import fitlab.config.Cell;
-import fitlab.experiment.CellFolder;
-import fitlab.experiment.CellSummary;
-import fitlab.experiment.MetricsRow;
-import fitlab.experiment.diagnosis.Diagnosis;
+import fitlab.diagnosis.Diagnosis;
+import fitlab.runfolder.CellFolder;
+import fitlab.runfolder.CellSummary;
+import fitlab.runfolder.MetricsRow;
 import java.util.List;
 import java.util.Optional;
 

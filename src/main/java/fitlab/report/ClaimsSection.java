@@ -1,7 +1,7 @@
 package fitlab.report;
 
-import fitlab.experiment.ClaimsCsv;
-import fitlab.experiment.RunFolder;
+import fitlab.runfolder.ClaimsCsv;
+import fitlab.runfolder.RunFolder;
 import java.util.ArrayList;
 import java.util.List;
 

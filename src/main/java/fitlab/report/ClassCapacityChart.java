@@ -1,6 +1,6 @@
 package fitlab.report;
 
-import fitlab.experiment.ClassRecord;
+import fitlab.runfolder.ClassRecord;
 import java.awt.BasicStroke;
 import java.util.List;
 import org.knowm.xchart.AnnotationText;

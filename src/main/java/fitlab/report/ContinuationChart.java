@@ -1,8 +1,8 @@
 package fitlab.report;
 
-import fitlab.experiment.CellFolder;
-import fitlab.experiment.MetricsLog;
-import fitlab.experiment.MetricsRow;
+import fitlab.runfolder.CellFolder;
+import fitlab.runfolder.MetricsLog;
+import fitlab.runfolder.MetricsRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

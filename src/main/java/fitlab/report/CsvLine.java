@@ -11,7 +11,7 @@ final class CsvLine {
     static List<List<String>> read(java.nio.file.Path file, int fields) {
         List<List<String>> lines;
         try {
-            lines = fitlab.experiment.CsvRows.parse(java.nio.file.Files.readString(file));
+            lines = fitlab.runfolder.CsvRows.parse(java.nio.file.Files.readString(file));
         } catch (java.io.IOException e) {
             throw new fitlab.UserError(file + ": cannot read: " + e.getMessage());
         }

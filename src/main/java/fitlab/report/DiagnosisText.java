@@ -1,7 +1,7 @@
 package fitlab.report;
 
-import fitlab.experiment.diagnosis.Diagnosis;
-import fitlab.experiment.diagnosis.DiagnosisThresholds;
+import fitlab.diagnosis.Diagnosis;
+import fitlab.diagnosis.DiagnosisThresholds;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,6 @@
 package fitlab.report;
 
-import fitlab.experiment.diagnosis.Verdict;
+import fitlab.diagnosis.Verdict;
 import java.util.Optional;
 
 /**

@@ -3,8 +3,8 @@ package fitlab.report;
 import fitlab.checkpoint.Checkpoints;
 import fitlab.data.DatasetFiles;
 import fitlab.data.Splits;
-import fitlab.experiment.CheckpointFiles;
 import fitlab.model.Model;
+import fitlab.runfolder.CheckpointFiles;
 import java.util.List;
 
 /** Models and data read back from a cell's files: what the fit and boundary charts draw. */

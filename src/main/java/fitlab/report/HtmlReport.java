@@ -1,6 +1,6 @@
 package fitlab.report;
 
-import fitlab.experiment.diagnosis.DiagnosisThresholds;
+import fitlab.diagnosis.DiagnosisThresholds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package fitlab.report;
 import fitlab.config.Experiment;
 import fitlab.config.ExperimentConfig;
 import fitlab.config.SweepAxis;
-import fitlab.experiment.RunFolder;
+import fitlab.runfolder.RunFolder;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package fitlab.report;
 
+import fitlab.runfolder.MetricsRow;
 import fitlab.train.stopping.Marker;
-import fitlab.experiment.MetricsRow;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;

@@ -2,8 +2,8 @@ package fitlab.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import fitlab.experiment.RunFolder;
 import fitlab.io.AtomicFiles;
+import fitlab.runfolder.RunFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package fitlab.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fitlab.DaemonThreads;
 import fitlab.UserError;
-import fitlab.experiment.RunFolder;
+import fitlab.runfolder.RunFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

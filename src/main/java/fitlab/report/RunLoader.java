@@ -4,12 +4,12 @@ import fitlab.UserError;
 import fitlab.config.Cell;
 import fitlab.config.Experiment;
 import fitlab.config.ExperimentLoader;
-import fitlab.experiment.CellFolder;
-import fitlab.experiment.CellSummary;
-import fitlab.experiment.MetricsLog;
-import fitlab.experiment.MetricsRow;
-import fitlab.experiment.RunFolder;
-import fitlab.experiment.diagnosis.Diagnosis;
+import fitlab.diagnosis.Diagnosis;
+import fitlab.runfolder.CellFolder;
+import fitlab.runfolder.CellSummary;
+import fitlab.runfolder.MetricsLog;
+import fitlab.runfolder.MetricsRow;
+import fitlab.runfolder.RunFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ public final class RunLoader {
             metrics.add(rows);
         }
         List<Optional<Diagnosis>> diagnoses = WrittenDiagnoses.read(run, experiment.cells().stream().map(Cell::id).toList(),
-                () -> fitlab.experiment.CellDiagnoses.of(experiment.cells(), summaries, metrics));
+                () -> fitlab.runfolder.CellDiagnoses.of(experiment.cells(), summaries, metrics));
         List<CellRun> cells = new ArrayList<>();
         for (int i = 0; i < folders.size(); i++) {
             cells.add(new CellRun(experiment.cells().get(i), folders.get(i), summaries.get(i), metrics.get(i), diagnoses.get(i)));

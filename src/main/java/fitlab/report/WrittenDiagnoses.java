@@ -1,14 +1,14 @@
 package fitlab.report;
 
 import fitlab.UserError;
-import fitlab.experiment.CsvRows;
-import fitlab.experiment.RunFolder;
-import fitlab.experiment.SummaryTable;
-import fitlab.experiment.diagnosis.CellAccuracy;
-import fitlab.experiment.diagnosis.CellLosses;
-import fitlab.experiment.diagnosis.Diagnosis;
-import fitlab.experiment.diagnosis.DiagnosisThresholds;
-import fitlab.experiment.diagnosis.Reason;
+import fitlab.diagnosis.CellAccuracy;
+import fitlab.diagnosis.CellLosses;
+import fitlab.diagnosis.Diagnosis;
+import fitlab.diagnosis.DiagnosisThresholds;
+import fitlab.diagnosis.Reason;
+import fitlab.runfolder.CsvRows;
+import fitlab.runfolder.RunFolder;
+import fitlab.runfolder.SummaryTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package fitlab.serve;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fitlab.config.Cell;
-import fitlab.experiment.RunFolder;
+import fitlab.runfolder.RunFolder;
 import io.javalin.http.sse.SseClient;
 import java.nio.file.Path;
 import java.util.ArrayList;

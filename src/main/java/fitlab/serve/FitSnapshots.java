@@ -1,15 +1,15 @@
 package fitlab.serve;
 
-import fitlab.model.Softmax;
 import fitlab.checkpoint.Checkpoints;
 import fitlab.config.DataKind;
 import fitlab.config.ExperimentConfig;
 import fitlab.data.Dataset;
 import fitlab.data.DatasetFiles;
 import fitlab.data.TargetFunction;
-import fitlab.experiment.CellFolder;
-import fitlab.experiment.RunFolder;
 import fitlab.model.Model;
+import fitlab.model.Softmax;
+import fitlab.runfolder.CellFolder;
+import fitlab.runfolder.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -2,12 +2,12 @@ package fitlab.serve;
 
 import fitlab.config.Cell;
 import fitlab.config.ExperimentConfig;
-import fitlab.experiment.CellSummary;
+import fitlab.runfolder.CellSummary;
+import fitlab.runfolder.MetricsLog;
+import fitlab.runfolder.MetricsRow;
+import fitlab.runfolder.RunFolder;
+import fitlab.runfolder.SummaryTable;
 import fitlab.train.stopping.Marker;
-import fitlab.experiment.MetricsLog;
-import fitlab.experiment.MetricsRow;
-import fitlab.experiment.RunFolder;
-import fitlab.experiment.SummaryTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

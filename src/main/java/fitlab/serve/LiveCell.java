@@ -1,8 +1,8 @@
 package fitlab.serve;
 
-import fitlab.experiment.CellSummary;
+import fitlab.runfolder.CellSummary;
+import fitlab.runfolder.MetricsRow;
 import fitlab.train.stopping.Marker;
-import fitlab.experiment.MetricsRow;
 import java.util.ArrayList;
 import java.util.List;
 

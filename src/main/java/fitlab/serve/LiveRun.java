@@ -1,12 +1,12 @@
 package fitlab.serve;
 
 import fitlab.config.Cell;
-import fitlab.experiment.CellSummary;
-import fitlab.train.stopping.Marker;
-import fitlab.experiment.MetricsRow;
 import fitlab.experiment.ProgressListener;
 import fitlab.experiment.RunControl;
-import fitlab.experiment.RunFolder;
+import fitlab.runfolder.CellSummary;
+import fitlab.runfolder.MetricsRow;
+import fitlab.runfolder.RunFolder;
+import fitlab.train.stopping.Marker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,7 +99,7 @@ final class LiveRun implements ProgressListener {
         return control;
     }
 
-    /** The cell, created (at the end of the order) when training reports one the experiment did not list: a resumed cell. */
+    /** The cell, created (at the end of the order) when training reports one the experiment did not list: a continued cell. */
     LiveCell cell(String cellId) {
         return cells.computeIfAbsent(cellId, k -> {
             cellOrder.add(k);

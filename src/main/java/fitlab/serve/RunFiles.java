@@ -1,7 +1,7 @@
 package fitlab.serve;
 
-import fitlab.experiment.CellFolder;
-import fitlab.experiment.RunFolder;
+import fitlab.runfolder.CellFolder;
+import fitlab.runfolder.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -1,14 +1,13 @@
 package fitlab.serve;
 
 import fitlab.UserError;
-import fitlab.experiment.CellSummary;
-import fitlab.experiment.ResumeService;
+import fitlab.experiment.ContinueService;
 import fitlab.experiment.RunControl;
-import fitlab.experiment.RunFolder;
-import fitlab.experiment.RunLock;
 import fitlab.experiment.RunRequest;
 import fitlab.experiment.RunService;
 import fitlab.report.ReportService;
+import fitlab.runfolder.CellSummary;
+import fitlab.runfolder.RunFolder;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -26,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The runs started from the page: at most {@code concurrent} train at once (each on its share of the cores), up to
  * {@code maxQueued} wait in order, more are refused. A job is exactly what the CLI does: {@link RunService#run} into
- * a fresh timestamped run folder, then the report; a continuation is {@link ResumeService#resume} without early stopping.
+ * a fresh timestamped run folder, then the report; a continuation is {@link ContinueService#continueCell} without early stopping.
  */
 final class RunQueue implements AutoCloseable {
     private final Path runsDir;
@@ -121,7 +120,7 @@ final class RunQueue implements AutoCloseable {
         enqueue(run, () -> {
             run.state(LiveRun.State.RUNNING);
             try {
-                ResumeService.resume(folder.root(), cellId, OptionalInt.of(summary.stopEpoch()), OptionalInt.of(epochs), run, control);
+                ContinueService.continueCell(folder.root(), cellId, OptionalInt.of(summary.stopEpoch()), OptionalInt.of(epochs), run, control);
                 run.state(LiveRun.State.FINISHED);
             } catch (RunControl.Interrupted e) {
                 run.state(LiveRun.State.STOPPED);
@@ -175,7 +174,7 @@ final class RunQueue implements AutoCloseable {
         RunRequest request = new RunRequest(order.experiment(), Optional.of(folder.root()), runsDir, threadsPerRun, order.sets(),
                 order.quick(), Optional.empty(), order.command());
         try {
-            RunService.run(request, run, run.control());
+            RunService.run(request, run, run.control(), result -> report(run, result.folder()));
         } catch (RunControl.Interrupted e) {
             run.state(LiveRun.State.STOPPED);
             return;
@@ -183,13 +182,18 @@ final class RunQueue implements AutoCloseable {
             run.fail(e.getMessage());
             return;
         }
+        run.state(LiveRun.State.FINISHED);
+    }
+
+    /** The report, drawn under the lock the run trained with; one that fails leaves a message, not a failed run. */
+    private RunFolder report(LiveRun run, RunFolder folder) {
         run.state(LiveRun.State.REPORTING);
-        try (RunLock lock = RunLock.acquire(folder.root())) {
+        try {
             ReportService.render(folder, Optional.of(language), run::message);
         } catch (UserError e) {
             run.message("report: " + e.getMessage());
         }
-        run.state(LiveRun.State.FINISHED);
+        return folder;
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class TrainingSession {
     }
 
     /** Continues a session from {@link #state()}; the model must already hold the weights saved with it. */
-    public static TrainingSession resume(Model model, Loss loss, Optimizer optimizer, TrainingOptions options, Dataset train,
+    public static TrainingSession restore(Model model, Loss loss, Optimizer optimizer, TrainingOptions options, Dataset train,
                                          SessionState state) {
         TrainingSession s = new TrainingSession(model, loss, optimizer, options, train,
                 Rng.fromState(state.shuffleRng()), Rng.fromState(state.dropoutRng()));
@@ -129,7 +129,7 @@ public final class TrainingSession {
         return Evaluation.of(model, loss, data);
     }
 
-    /** A snapshot to continue from with {@link #resume}; save the model's state_dict with it. */
+    /** A snapshot to continue from with {@link #restore}; save the model's state_dict with it. */
     public SessionState state() {
         return new SessionState(epoch, optimizer.stateDict(), shuffleStream.state(), dropoutStream.state());
     }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fitlab.cli.Cli;
-import fitlab.experiment.ClaimsCsv;
-import fitlab.experiment.RunFolder;
+import fitlab.runfolder.ClaimsCsv;
+import fitlab.runfolder.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,15 +119,15 @@ class ClaimsTest {
         Path cells = run.resolve("cells");
         Files.writeString(cells.resolve("degree=3,seed=1").resolve("metrics.csv"), metrics(0, 0.04, 0.02, 0.01, 0.03));
         Path continuation = Files.createDirectories(cells.resolve("degree=3,seed=2@resume-from-0"));
-        double best = fitlab.experiment.MetricsLog.read(cells.resolve("degree=3,seed=2").resolve("metrics.csv")).stream()
-                .mapToDouble(fitlab.experiment.MetricsRow::testLoss).min().orElseThrow();
+        double best = fitlab.runfolder.MetricsLog.read(cells.resolve("degree=3,seed=2").resolve("metrics.csv")).stream()
+                .mapToDouble(fitlab.runfolder.MetricsRow::testLoss).min().orElseThrow();
         Files.writeString(continuation.resolve("metrics.csv"), metrics(1, best, 1.2 * best, 2 * best));
     }
 
     /** A metrics.csv whose test and validation losses follow {@code losses}, from epoch {@code first}. */
     static String metrics(int first, double... losses) {
-        StringBuilder sb = new StringBuilder(fitlab.experiment.MetricsLog.header(false)).append('\n');
-        List<String> columns = List.of(fitlab.experiment.MetricsLog.header(false).split(","));
+        StringBuilder sb = new StringBuilder(fitlab.runfolder.MetricsLog.header(false)).append('\n');
+        List<String> columns = List.of(fitlab.runfolder.MetricsLog.header(false).split(","));
         for (int i = 0; i < losses.length; i++) {
             List<String> row = new ArrayList<>();
             for (String c : columns) {

@@ -3,9 +3,9 @@ package fitlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fitlab.experiment.RunFolder;
 import fitlab.report.ChartData;
 import fitlab.report.ReportService;
+import fitlab.runfolder.RunFolder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -2,8 +2,12 @@ package fitlab.experiment;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import fitlab.testsupport.MetricsFiles;
 import fitlab.cli.Cli;
+import fitlab.runfolder.CellFolder;
+import fitlab.runfolder.CheckpointFiles;
+import fitlab.runfolder.MetricsLog;
+import fitlab.runfolder.MetricsRow;
+import fitlab.testsupport.MetricsFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +17,8 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

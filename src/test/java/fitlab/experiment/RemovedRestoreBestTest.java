@@ -8,6 +8,8 @@ import fitlab.cli.FitlabCommand;
 import fitlab.config.ConfigWriter;
 import fitlab.config.Experiment;
 import fitlab.config.ExperimentLoader;
+import fitlab.runfolder.Fingerprint;
+import fitlab.runfolder.RunFolder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package fitlab.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fitlab.cli.Cli;
+import fitlab.runfolder.CellSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,11 @@ package fitlab.experiment;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import fitlab.testsupport.MetricsFiles;
 import fitlab.cli.Cli;
+import fitlab.runfolder.CellSummary;
+import fitlab.runfolder.MetricsLog;
+import fitlab.runfolder.MetricsRow;
+import fitlab.testsupport.MetricsFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

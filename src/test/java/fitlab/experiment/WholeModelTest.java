@@ -6,6 +6,8 @@ import fitlab.cli.Cli;
 import fitlab.pth.PthReader;
 import fitlab.pth.PthWriter;
 import fitlab.pth.PyObject;
+import fitlab.runfolder.MetricsLog;
+import fitlab.runfolder.MetricsRow;
 import fitlab.testsupport.PyTorch;
 import java.io.IOException;
 import java.nio.file.Files;

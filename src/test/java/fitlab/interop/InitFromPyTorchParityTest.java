@@ -3,8 +3,8 @@ package fitlab.interop;
 import static org.junit.jupiter.api.Assertions.*;
 
 import fitlab.cli.Cli;
-import fitlab.experiment.MetricsLog;
-import fitlab.experiment.MetricsRow;
+import fitlab.runfolder.MetricsLog;
+import fitlab.runfolder.MetricsRow;
 import fitlab.testsupport.PyTorch;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,9 +3,9 @@ package fitlab.lessons;
 import static org.junit.jupiter.api.Assertions.*;
 
 import fitlab.cli.Cli;
-import fitlab.experiment.CellSummary;
-import fitlab.experiment.MetricsLog;
-import fitlab.experiment.MetricsRow;
+import fitlab.runfolder.CellSummary;
+import fitlab.runfolder.MetricsLog;
+import fitlab.runfolder.MetricsRow;
 import fitlab.train.stopping.Marker;
 import java.nio.file.Path;
 import java.util.List;

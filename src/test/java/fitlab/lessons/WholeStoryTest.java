@@ -213,7 +213,7 @@ class WholeStoryTest {
 
     /** A line of RFC 4180 CSV (quoted fields with doubled quotes), as the run folder's reader splits it. */
     private static String[] csv(String line) {
-        return fitlab.experiment.CsvRows.parse(line).get(0).toArray(String[]::new);
+        return fitlab.runfolder.CsvRows.parse(line).get(0).toArray(String[]::new);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -62,7 +62,7 @@ class PthFuzzTest {
             byte[] mutated = r.nextBoolean() ? mutate(seeds.get(r.nextInt(seeds.size())), r) : rezipped(pickles.get(r.nextInt(pickles.size())), r);
             cases++;
             try {
-                PthReader.readFile(mutated, "fuzz.pth", ReadOptions.allowing(n -> true));
+                PthBytes.readFile(mutated, "fuzz.pth", ReadOptions.allowing(n -> true));
                 values++;
             } catch (PthFormatException expected) {
                 assertTrue(expected.getMessage().startsWith("fuzz.pth"), expected.getMessage());

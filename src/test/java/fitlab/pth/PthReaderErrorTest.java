@@ -36,7 +36,7 @@ class PthReaderErrorTest {
     }
 
     static PthFormatException fails(byte[] file, String... expectedParts) {
-        PthFormatException e = assertThrows(PthFormatException.class, () -> PthReader.read(file, "bad.pth"));
+        PthFormatException e = assertThrows(PthFormatException.class, () -> PthBytes.read(file, "bad.pth"));
         String m = e.getMessage();
         assertTrue(m.startsWith("bad.pth"), m);
         assertTrue(!m.contains("\n"), "one line: " + m);
@@ -55,7 +55,7 @@ class PthReaderErrorTest {
     @Test
     void truncatedAtEveryByte() {
         byte[] file = tinyFile();
-        PthReader.read(file, "bad.pth"); // the whole file is fine
+        PthBytes.read(file, "bad.pth"); // the whole file is fine
         for (int n = 0; n < file.length; n++) {
             fails(Arrays.copyOf(file, n));
         }
@@ -98,7 +98,7 @@ class PthReaderErrorTest {
         String name = global.replace('\n', '.');
         fails(file, "archive/data.pkl byte 2", "'" + name + "'", "not allowed");
         PthFormatException e = assertThrows(PthFormatException.class,
-                () -> PthReader.readFile(file, "bad.pth", ReadOptions.allowing(n -> true)));
+                () -> PthBytes.readFile(file, "bad.pth", ReadOptions.allowing(n -> true)));
         assertTrue(e.getMessage().contains(name), e.getMessage());
     }
 
@@ -106,7 +106,7 @@ class PthReaderErrorTest {
     void allowedClassStillCannotBeCalledWithReduce() {
         byte[] file = withPickle(pickle("cmymodels\nNet\n)R."));
         PthFormatException e = assertThrows(PthFormatException.class,
-                () -> PthReader.readFile(file, "bad.pth", ReadOptions.allowing(n -> true)));
+                () -> PthBytes.readFile(file, "bad.pth", ReadOptions.allowing(n -> true)));
         assertTrue(e.getMessage().contains("REDUCE on 'mymodels.Net' is not allowed"), e.getMessage());
     }
 
@@ -153,7 +153,7 @@ class PthReaderErrorTest {
             z.closeEntry();
         }
         PthFormatException e = assertThrows(PthFormatException.class,
-                () -> PthReader.readFile(bytes.toByteArray(), "bomb.pth", new ReadOptions(n -> false, 1 << 20)));
+                () -> PthBytes.readFile(bytes.toByteArray(), "bomb.pth", new ReadOptions(n -> false, 1 << 20)));
         assertTrue(e.getMessage().contains("exceeds the inflate limit"), e.getMessage());
     }
 

@@ -26,7 +26,7 @@ class RoundTripTest {
     void writeThenReadGivesTheSameValue(long seed) {
         Object value = new Generator(new SplittableRandom(seed)).value(0);
         byte[] bytes = PthWriter.toBytes(value, "archive");
-        Object back = PthReader.read(bytes, "seed-" + seed + ".pth");
+        Object back = PthBytes.read(bytes, "seed-" + seed + ".pth");
         assertEquals(Describe.of(value), Describe.of(back));
     }
 
@@ -34,7 +34,7 @@ class RoundTripTest {
     void sharedStorageStaysSharedAndParametersStayParameters() {
         Tensor base = Tensor.of(new double[] {1, 2, 3, 4}, 2, 2);
         Tensor t = new Tensor(base.storage(), 0, new long[] {2, 2}, new long[] {1, 2}, false);
-        List<Object> back = castList(PthReader.read(PthWriter.toBytes(new ArrayList<>(List.of(base.asParameter(), t)), "x"), "x.pth"));
+        List<Object> back = castList(PthBytes.read(PthWriter.toBytes(new ArrayList<>(List.of(base.asParameter(), t)), "x"), "x.pth"));
         Tensor p = (Tensor) back.get(0);
         assertSame(p.storage(), ((Tensor) back.get(1)).storage());
         assertEquals(true, p.isParameter() && p.requiresGrad());

@@ -50,7 +50,7 @@ public final class WeightsOnlyAllowlist {
 
     /** Scans {@code data.pkl} of a fitlab- or torch-written zip {@code .pth}. */
     public static Report checkFile(byte[] pthBytes) {
-        return check(DataPkl.extract(pthBytes));
+        return check(PthBytes.dataPkl(pthBytes));
     }
 
     /** Scans a pickle. Malformed pickles are reported as a violation, not an exception. */
@@ -122,24 +122,5 @@ public final class WeightsOnlyAllowlist {
             }
         }
         return false;
-    }
-
-    /** Finds {@code <root>/data.pkl} in zip bytes through the reader's zip handling. */
-    private static final class DataPkl {
-        static byte[] extract(byte[] pth) {
-            try {
-                java.nio.file.Path tmp = java.nio.file.Files.createTempFile("fitlab-scan-", ".pth");
-                try {
-                    java.nio.file.Files.write(tmp, pth);
-                    try (ZipArchive zip = new ZipArchive(tmp, "pth", pth.length, 1L << 30, pth)) {
-                        return zip.read("data.pkl");
-                    }
-                } finally {
-                    java.nio.file.Files.deleteIfExists(tmp);
-                }
-            } catch (java.io.IOException e) {
-                throw new PthFormatException("could not buffer the file: " + e.getMessage(), e);
-            }
-        }
     }
 }

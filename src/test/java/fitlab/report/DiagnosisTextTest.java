@@ -3,11 +3,11 @@ package fitlab.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fitlab.experiment.diagnosis.CellLosses;
-import fitlab.experiment.diagnosis.Diagnoser;
-import fitlab.experiment.diagnosis.Diagnosis;
-import fitlab.experiment.diagnosis.DiagnosisThresholds;
-import fitlab.experiment.diagnosis.Reason;
+import fitlab.diagnosis.CellLosses;
+import fitlab.diagnosis.Diagnoser;
+import fitlab.diagnosis.Diagnosis;
+import fitlab.diagnosis.DiagnosisThresholds;
+import fitlab.diagnosis.Reason;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

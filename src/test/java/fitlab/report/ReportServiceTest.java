@@ -3,7 +3,7 @@ package fitlab.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fitlab.experiment.RunFolder;
+import fitlab.runfolder.RunFolder;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;

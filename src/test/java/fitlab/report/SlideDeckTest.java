@@ -3,7 +3,7 @@ package fitlab.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fitlab.experiment.RunFolder;
+import fitlab.runfolder.RunFolder;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package fitlab.report;
 
 import fitlab.experiment.ProgressListener;
-import fitlab.experiment.RunFolder;
 import fitlab.experiment.RunRequest;
 import fitlab.experiment.RunService;
+import fitlab.runfolder.RunFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

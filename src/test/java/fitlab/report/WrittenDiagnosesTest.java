@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fitlab.cli.FitlabCommand;
-import fitlab.experiment.CellDiagnoses;
-import fitlab.experiment.RunFolder;
-import fitlab.experiment.diagnosis.Diagnosis;
-import fitlab.experiment.diagnosis.Reason;
-import fitlab.experiment.diagnosis.Verdict;
+import fitlab.diagnosis.Diagnosis;
+import fitlab.diagnosis.Reason;
+import fitlab.diagnosis.Verdict;
+import fitlab.runfolder.CellDiagnoses;
+import fitlab.runfolder.RunFolder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package fitlab.serve;
 
-import fitlab.experiment.MetricsLog;
-import fitlab.experiment.MetricsRow;
 import fitlab.experiment.ProgressListener;
 import fitlab.experiment.RunRequest;
 import fitlab.experiment.RunService;
+import fitlab.runfolder.MetricsLog;
+import fitlab.runfolder.MetricsRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

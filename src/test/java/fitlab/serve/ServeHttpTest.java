@@ -287,7 +287,7 @@ class ServeHttpTest {
             assertTrue(state.get("cells").get(0).get("epochs").asInt() < 30001, "stopped before the end");
             Path folder = own.resolve(state.get("folder").asText());
             // never a half-written run folder: the CLI's resume finishes it, every epoch logged once
-            RunService.resume(folder, 1, ProgressListener.SILENT, new RunControl());
+            RunService.finishInterrupted(folder, 1, ProgressListener.SILENT, new RunControl());
             List<String> metrics = Files.readAllLines(folder.resolve("cells/base/metrics.csv"));
             assertEquals(1 + 30001, metrics.size());
             assertTrue(Files.isRegularFile(folder.resolve("summary.csv")));

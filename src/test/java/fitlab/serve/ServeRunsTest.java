@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fitlab.experiment.MetricsLog;
-import fitlab.experiment.MetricsRow;
+import fitlab.runfolder.MetricsLog;
+import fitlab.runfolder.MetricsRow;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

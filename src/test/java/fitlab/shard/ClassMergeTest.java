@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fitlab.testsupport.MetricsFiles;
 import fitlab.cli.Cli;
-import fitlab.experiment.ClassRecord;
 import fitlab.experiment.ProgressListener;
-import fitlab.experiment.RunFolder;
 import fitlab.experiment.RunRequest;
 import fitlab.experiment.RunService;
+import fitlab.runfolder.ClassRecord;
+import fitlab.runfolder.RunFolder;
+import fitlab.testsupport.MetricsFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

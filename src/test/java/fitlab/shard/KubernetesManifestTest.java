@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import fitlab.config.Experiment;
 import fitlab.config.ExperimentLoader;
-import fitlab.experiment.Shard;
+import fitlab.runfolder.Shard;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package fitlab.shard;
 import static org.junit.jupiter.api.Assertions.*;
 
 import fitlab.cli.Cli;
-import fitlab.experiment.ShardRecord;
-import fitlab.experiment.RunFolder;
+import fitlab.runfolder.RunFolder;
+import fitlab.runfolder.ShardRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +81,7 @@ class ShardMergeTest {
             assertEquals(k, record.shard());
             assertEquals(3, record.of());
             assertEquals("shard-sweep", record.experiment());
-            assertEquals(fitlab.experiment.ConfigHash.of(whole.resolve("experiment.yaml")), record.configHash());
+            assertEquals(fitlab.runfolder.ConfigHash.of(whole.resolve("experiment.yaml")), record.configHash());
             try (var cells = Files.list(shards.get(k - 1).resolve("cells"))) {
                 assertEquals(2, cells.count());
             }

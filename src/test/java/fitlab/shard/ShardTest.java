@@ -3,7 +3,7 @@ package fitlab.shard;
 import static org.junit.jupiter.api.Assertions.*;
 
 import fitlab.UserError;
-import fitlab.experiment.Shard;
+import fitlab.runfolder.Shard;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;

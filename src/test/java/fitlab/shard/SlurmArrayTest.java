@@ -3,8 +3,8 @@ package fitlab.shard;
 import static org.junit.jupiter.api.Assertions.*;
 
 import fitlab.cli.Cli;
-import fitlab.experiment.RunFolder;
-import fitlab.experiment.ShardRecord;
+import fitlab.runfolder.RunFolder;
+import fitlab.runfolder.ShardRecord;
 import fitlab.testsupport.Slurm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -13,7 +13,7 @@ import fitlab.random.Rng;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Same seeds give bit-identical losses; a session snapshotted and resumed continues bit-identically. */
+/** Same seeds give bit-identical losses; a session snapshotted and restored continues bit-identically. */
 class DeterminismTest {
     static final MlpSpec SPEC = new MlpSpec(1, List.of(16, 16), 1, Activation.TANH, 0.2);
     static final TrainingOptions OPTIONS = new TrainingOptions(12, 16, true, 1e-4, LossKind.MSE);
@@ -52,7 +52,7 @@ class DeterminismTest {
     }
 
     @Test
-    void resumedSessionContinuesBitIdentically() {
+    void restoredSessionContinuesBitIdentically() {
         double[] uninterrupted = losses(fresh(3), 12);
 
         TrainingSession first = fresh(3);
@@ -62,14 +62,14 @@ class DeterminismTest {
 
         Model model = Models.create(SPEC, Rng.seeded(12345)); // other weights, replaced by the snapshot's
         model.loadStateDict(weights);
-        TrainingSession resumed = TrainingSession.resume(model, Loss.of(LossKind.MSE, 1),
+        TrainingSession restored = TrainingSession.restore(model, Loss.of(LossKind.MSE, 1),
                 Optimizer.create(ADAM, model.parameterSlots()), OPTIONS, data(), state);
-        double[] tail = losses(resumed, 7);
+        double[] tail = losses(restored, 7);
 
         double[] joined = new double[12];
         System.arraycopy(head, 0, joined, 0, 5);
         System.arraycopy(tail, 0, joined, 5, 7);
         assertArrayEquals(uninterrupted, joined);
-        org.junit.jupiter.api.Assertions.assertEquals(12, resumed.epoch());
+        org.junit.jupiter.api.Assertions.assertEquals(12, restored.epoch());
     }
 }

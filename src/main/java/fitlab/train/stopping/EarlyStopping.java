@@ -22,7 +22,7 @@ import java.util.OptionalInt;
  * stays "continue" and the epoch is only remembered, with {@code action: stop} training ends there. Divergence always
  * ends training.
  *
- * <p>The whole state round-trips through {@link #snapshot()} / {@link #restore}, so a resumed cell continues
+ * <p>The whole state round-trips through {@link #snapshot()} / {@link #restore}, so a restored cell continues
  * bit-identically. Not thread-safe: one instance belongs to one cell.
  */
 public final class EarlyStopping {

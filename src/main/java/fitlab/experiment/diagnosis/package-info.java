@@ -1,2 +1,0 @@
-/** The under/good/over-fit diagnosis of a cell, from its losses, the noise floor and the sweep's best validation loss. */
-package fitlab.experiment.diagnosis;

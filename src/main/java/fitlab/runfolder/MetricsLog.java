@@ -1,0 +1,158 @@
+package fitlab.runfolder;
+
+import fitlab.UserError;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code metrics.csv}, written one complete line per epoch with a single append, so a process killed at any
+ * moment leaves at most one torn last line. Readers ignore a torn line (no final newline or a wrong field
+ * count) instead of parsing it; {@link #truncateAfter} rewrites the file from its complete lines only before an interrupted run, being finished, appends again.
+ * Doubles are written with {@link Double#toString}, which reads back to the same bits.
+ */
+public final class MetricsLog {
+    public static final String FILE = "metrics.csv";
+    private static final String LOSS_HEADER = "epoch,train_loss,validation_loss,test_loss";
+    private static final String ACCURACY_HEADER = ",train_accuracy,validation_accuracy,test_accuracy";
+
+    private MetricsLog() {}
+
+    public static String header(boolean accuracy) {
+        return LOSS_HEADER + (accuracy ? ACCURACY_HEADER : "") + ",lr,seconds";
+    }
+
+    /** Creates the file with its header (replacing nothing: the file must not exist yet). */
+    public static void create(Path file, boolean accuracy) {
+        write(file, header(accuracy) + "\n", StandardOpenOption.CREATE_NEW);
+    }
+
+    public static void append(Path file, MetricsRow row) {
+        StringBuilder sb = new StringBuilder(160);
+        sb.append(row.epoch()).append(',').append(row.trainLoss()).append(',').append(row.validationLoss())
+                .append(',').append(row.testLoss());
+        if (row.hasAccuracy()) {
+            sb.append(',').append(row.trainAccuracy()).append(',').append(row.validationAccuracy())
+                    .append(',').append(row.testAccuracy());
+        }
+        sb.append(',').append(row.lr()).append(',').append(row.seconds()).append('\n');
+        write(file, sb.toString(), StandardOpenOption.APPEND);
+    }
+
+    /**
+     * The 1-based line number of a torn last line (bytes after the last newline, left by a crash or a full disk in
+     * the middle of an append), or 0 when the file ends cleanly. Reading ignores such a line; what shows a run as
+     * finished (the report) must refuse it instead.
+     */
+    public static int tornLine(Path file) {
+        byte[] all;
+        try {
+            all = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserError(file + ": no such file");
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read: " + e.getMessage());
+        }
+        if (all.length == 0 || all[all.length - 1] == '\n') {
+            return 0;
+        }
+        int line = 1;
+        for (byte b : all) {
+            if (b == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** All complete rows, in order; a torn last line is ignored. */
+    public static List<MetricsRow> read(Path file) {
+        List<String> lines = completeLines(file);
+        if (lines.isEmpty()) {
+            throw new UserError(file + ": empty, expected the header " + header(false));
+        }
+        String head = lines.get(0);
+        boolean accuracy;
+        if (head.equals(header(false))) {
+            accuracy = false;
+        } else if (head.equals(header(true))) {
+            accuracy = true;
+        } else {
+            throw new UserError(file + ":1: unexpected header '" + head + "', expected " + header(false));
+        }
+        int fields = head.split(",").length;
+        List<MetricsRow> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",", -1);
+            if (f.length != fields) {
+                throw new UserError(file + ":" + (i + 1) + ": expected " + fields + " fields, got " + f.length);
+            }
+            try {
+                int k = 4;
+                double ta = Double.NaN, va = Double.NaN, sa = Double.NaN;
+                if (accuracy) {
+                    ta = Double.parseDouble(f[k++]);
+                    va = Double.parseDouble(f[k++]);
+                    sa = Double.parseDouble(f[k++]);
+                }
+                rows.add(new MetricsRow(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                        Double.parseDouble(f[3]), ta, va, sa, Double.parseDouble(f[k]), Double.parseDouble(f[k + 1])));
+            } catch (NumberFormatException e) {
+                throw new UserError(file + ":" + (i + 1) + ": not a number: " + e.getMessage());
+            }
+        }
+        return rows;
+    }
+
+    /** Keeps only rows with epoch <= {@code lastEpoch} (a cell finished after an interruption rewrites what came after its checkpoint). */
+    public static void truncateAfter(Path file, int lastEpoch) {
+        List<MetricsRow> rows = read(file);
+        boolean accuracy = !rows.isEmpty() && rows.get(0).hasAccuracy();
+        StringBuilder sb = new StringBuilder(header(accuracy)).append('\n');
+        try {
+            List<String> lines = completeLines(file);
+            for (int i = 1; i < lines.size(); i++) {
+                if (rows.get(i - 1).epoch() <= lastEpoch) {
+                    sb.append(lines.get(i)).append('\n');
+                }
+            }
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, sb, StandardCharsets.UTF_8);
+            fitlab.io.SharedFiles.replace(tmp, file);
+        } catch (IOException e) {
+            throw new UserError("cannot rewrite " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> completeLines(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserError(file + ": no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int lastNewline = text.lastIndexOf('\n');
+        String complete = lastNewline < 0 ? "" : text.substring(0, lastNewline);
+        return complete.isEmpty() ? List.of() : List.of(complete.split("\n", -1));
+    }
+
+    private static void write(Path file, String text, StandardOpenOption mode) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, mode)) {
+            ByteBuffer b = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+        } catch (IOException e) {
+            throw new UserError("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}
