@@ -40,7 +40,17 @@ class LessonThreeTest {
         assertTrue(validation[validation.length - 1] > 1.2 * minimum, "validation loss rises after its minimum");
         String summary = Files.readString(run.cell(long_).resolve("summary.json"));
         assertTrue(summary.contains("\"name\" : \"patience\""), "the patience marker is set: " + summary);
-        assertEquals(best + 100, patienceEpoch(summary), "patience fires 100 epochs after the last improvement");
+        // patience fires 100 epochs after the best validation loss so far: the run's best when it comes first, or an
+        // earlier plateau's (seed 0 stalls after epoch 113 and improves again after patience has fired)
+        int fired = patienceEpoch(summary);
+        int bestSoFar = 0;
+        for (int e = 1; e <= fired; e++) {
+            if (validation[e] < validation[bestSoFar]) {
+                bestSoFar = e;
+            }
+        }
+        assertEquals(bestSoFar + 100, fired, "patience fires 100 epochs after the last improvement");
+        assertTrue(fired >= best + 100 || fired < best, "the mark is consistent with the run's best epoch " + best);
     }
 
     private static int patienceEpoch(String json) throws IOException {
