@@ -33,8 +33,8 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunFolder run = RunFolder.existing(runDir);
-        if (fitlab.runfolder.ShardRecord.exists(run)) {
-            var shard = fitlab.runfolder.ShardRecord.read(run);
+        if (fitlab.runfolder.ShardRecord.STORE.exists(run)) {
+            var shard = fitlab.runfolder.ShardRecord.STORE.read(run);
             throw new fitlab.UserError(runDir + ": is shard " + shard.shard() + "/" + shard.of() + " of a sweep; the report compares "
                     + "every cell, so it is drawn by fitlab merge of all " + shard.of() + " shard folders");
         }

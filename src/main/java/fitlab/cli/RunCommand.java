@@ -100,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
     /** The claims and the report of a finished run, drawn while the run's lock is still held. */
     private int afterTraining(RunResult result) {
         var out = spec.commandLine().getOut();
-        if (ShardRecord.exists(result.folder())) {
+        if (ShardRecord.STORE.exists(result.folder())) {
             // the report compares every cell of the sweep, so it is drawn once the shards are merged
             out.println("shard folder: " + result.folder().root());
             out.println("join the shards with: fitlab merge SHARD_DIR... --out RUN_DIR");

@@ -133,13 +133,13 @@ public final class RunService {
 
     /** The cells a run folder trains: its shard's (checked against the folder's config) or all of them. */
     private static List<Cell> shardCells(RunFolder run, Experiment experiment) {
-        if (!ShardRecord.exists(run)) {
+        if (!ShardRecord.STORE.exists(run)) {
             return experiment.cells();
         }
-        ShardRecord record = ShardRecord.read(run);
+        ShardRecord record = ShardRecord.STORE.read(run);
         String hash = ConfigHash.of(run.experimentYaml());
         if (!record.configHash().equals(hash)) {
-            throw new fitlab.UserError(ShardRecord.file(run) + ": configHash " + record.configHash() + " does not match "
+            throw new fitlab.UserError(ShardRecord.STORE.file(run) + ": configHash " + record.configHash() + " does not match "
                     + run.experimentYaml() + " (" + hash + "); the shard folder was changed after it was started");
         }
         return record.asShard().select(experiment.cells());

@@ -59,7 +59,7 @@ public final class VerifyService {
         RunFolder run = RunFolder.existing(runDir);
         Experiment experiment = ExperimentLoader.loadRunFolder(run.experimentYaml());
         // a shard folder holds only its own cells
-        List<Cell> all = ShardRecord.exists(run) ? ShardRecord.read(run).asShard().select(experiment.cells()) : experiment.cells();
+        List<Cell> all = ShardRecord.STORE.exists(run) ? ShardRecord.STORE.read(run).asShard().select(experiment.cells()) : experiment.cells();
         List<Cell> cells = cellId.map(id -> List.of(experiment.cell(id))).orElse(all);
         DataPlan data = DataPlan.read(experiment.cells(), run);
         List<Check> checks = new ArrayList<>();

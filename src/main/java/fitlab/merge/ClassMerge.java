@@ -54,7 +54,7 @@ final class ClassMerge {
         }
         List<Student> students = new ArrayList<>();
         for (RunFolder run : runs) {
-            if (ClassRecord.exists(run)) {
+            if (ClassRecord.STORE.exists(run)) {
                 throw new UserError(run.root() + ": is a class run already; merge the students' own runs");
             }
             Map<String, Object> tree = tree(run.experimentYaml());

@@ -43,16 +43,16 @@ public final class MergeService {
             folders.add(RunFolder.existing(p));
         }
         checkOut(out);
-        long sharded = folders.stream().filter(ShardRecord::exists).count();
+        long sharded = folders.stream().filter(ShardRecord.STORE::exists).count();
         if (sharded == folders.size()) {
-            List<ShardMerge.Input> shards = folders.stream().map(f -> new ShardMerge.Input(f, ShardRecord.read(f)))
+            List<ShardMerge.Input> shards = folders.stream().map(f -> new ShardMerge.Input(f, ShardRecord.STORE.read(f)))
                     .sorted(Comparator.comparingInt(s -> s.record().shard())).toList();
             var cells = ShardMerge.check(shards);
             return new Result(Kind.SHARDS, ShardMerge.write(shards, cells, RunFolder.createAt(out), command), folders.size(), List.of());
         }
         if (sharded > 0) {
-            RunFolder shard = folders.stream().filter(ShardRecord::exists).findFirst().orElseThrow();
-            RunFolder whole = folders.stream().filter(f -> !ShardRecord.exists(f)).findFirst().orElseThrow();
+            RunFolder shard = folders.stream().filter(ShardRecord.STORE::exists).findFirst().orElseThrow();
+            RunFolder whole = folders.stream().filter(f -> !ShardRecord.STORE.exists(f)).findFirst().orElseThrow();
             throw new UserError(shard.root() + " is a shard folder but " + whole.root() + " is not (no " + ShardRecord.FILE
                     + "); merge the shards of a sweep first, then merge whole runs into a class run");
         }

@@ -42,7 +42,7 @@ final class ShardMerge {
         for (Input s : shards) {
             String own = ConfigHash.of(s.folder().experimentYaml());
             if (!own.equals(s.record().configHash())) {
-                throw new UserError(ShardRecord.file(s.folder()) + ": configHash " + s.record().configHash() + " does not match "
+                throw new UserError(ShardRecord.STORE.file(s.folder()) + ": configHash " + s.record().configHash() + " does not match "
                         + s.folder().experimentYaml() + " (" + own + "); the shard folder was changed after it was started");
             }
             if (!own.equals(hash) || !s.record().experiment().equals(first.record().experiment())) {
@@ -78,7 +78,7 @@ final class ShardMerge {
         for (Input s : byIndex.values()) {
             List<String> expected = s.record().asShard().select(experiment.cells()).stream().map(Cell::id).toList();
             if (!expected.equals(s.record().cells())) {
-                throw new UserError(ShardRecord.file(s.folder()) + ": lists cells " + s.record().cells() + " but shard " + s.record().shard()
+                throw new UserError(ShardRecord.STORE.file(s.folder()) + ": lists cells " + s.record().cells() + " but shard " + s.record().shard()
                         + "/" + count + " of this experiment is " + expected);
             }
             expected.forEach(id -> owner.put(id, s));

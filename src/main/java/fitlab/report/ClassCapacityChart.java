@@ -52,10 +52,10 @@ public final class ClassCapacityChart {
 
     /** The class charts of a run: one per group along its capacity axis (or its first numeric axis); none for other runs. */
     public static List<RenderedChart> charts(LoadedRun run, Messages m) {
-        if (!ClassRecord.exists(run.folder())) {
+        if (!ClassRecord.STORE.exists(run.folder())) {
             return List.of();
         }
-        ClassRecord record = ClassRecord.read(run.folder());
+        ClassRecord record = ClassRecord.STORE.read(run.folder());
         java.util.Optional<String> axis = ReportPlan.biasVarianceAxis(run);
         if (axis.isEmpty()) {
             return List.of(); // a single-cell lesson: no curve to draw, the per-cell charts show every student

@@ -1,7 +1,5 @@
 package fitlab.runfolder;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -30,19 +28,10 @@ public record ClassRecord(String experiment, List<Student> students) {
         students = List.copyOf(students);
     }
 
-    public static Path file(RunFolder run) {
-        return run.root().resolve(FILE);
-    }
-
-    public static boolean exists(RunFolder run) {
-        return Files.isRegularFile(file(run));
-    }
+    /** Where the record lives in a run folder, and how it is read. */
+    public static final RecordFile.AtRoot<ClassRecord> STORE = new RecordFile.AtRoot<>(FILE, ClassRecord.class, "class record");
 
     public void write(RunFolder run) {
-        RecordFile.write(file(run), this);
-    }
-
-    public static ClassRecord read(RunFolder run) {
-        return RecordFile.read(file(run), ClassRecord.class, "class record");
+        STORE.write(run, this);
     }
 }

@@ -39,4 +39,23 @@ public final class RecordFile {
             throw new UserError(file + ": cannot read " + what + ": " + e.getMessage().lines().findFirst().orElse(""));
         }
     }
+
+    /** A record kept in one file at the run folder's root: where it lives, whether it is there, reading and writing it. */
+    public record AtRoot<T>(String fileName, Class<T> type, String what) {
+        public Path file(RunFolder run) {
+            return run.root().resolve(fileName);
+        }
+
+        public boolean exists(RunFolder run) {
+            return java.nio.file.Files.isRegularFile(file(run));
+        }
+
+        public void write(RunFolder run, T record) {
+            RecordFile.write(file(run), record);
+        }
+
+        public T read(RunFolder run) {
+            return RecordFile.read(file(run), type, what);
+        }
+    }
 }

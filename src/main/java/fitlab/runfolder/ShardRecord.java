@@ -1,7 +1,5 @@
 package fitlab.runfolder;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -24,19 +22,10 @@ public record ShardRecord(String experiment, String configHash, int shard, int o
         return new Shard(shard, of);
     }
 
-    public static Path file(RunFolder run) {
-        return run.root().resolve(FILE);
-    }
-
-    public static boolean exists(RunFolder run) {
-        return Files.isRegularFile(file(run));
-    }
+    /** Where the record lives in a run folder, and how it is read. */
+    public static final RecordFile.AtRoot<ShardRecord> STORE = new RecordFile.AtRoot<>(FILE, ShardRecord.class, "shard record");
 
     public void write(RunFolder run) {
-        RecordFile.write(file(run), this);
-    }
-
-    public static ShardRecord read(RunFolder run) {
-        return RecordFile.read(file(run), ShardRecord.class, "shard record");
+        STORE.write(run, this);
     }
 }

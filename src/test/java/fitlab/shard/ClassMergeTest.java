@@ -134,7 +134,7 @@ class ClassMergeTest {
 
     @Test
     void theCountsAreEachStudentsOwnDiagnoses() throws IOException {
-        ClassRecord record = ClassRecord.read(new RunFolder(klass));
+        ClassRecord record = ClassRecord.STORE.read(new RunFolder(klass));
         assertEquals(SORTED, record.students().stream().map(ClassRecord.Student::seed).toList());
         Map<String, Integer> totals = new LinkedHashMap<>();
         for (ClassRecord.Student s : record.students()) {
@@ -224,7 +224,7 @@ class ClassMergeTest {
                 assertArrayEquals(Files.readAllBytes(swept.resolve(f)), Files.readAllBytes(bv.resolve(f)), f);
             }
         }
-        assertEquals(List.of(2L, 4L, 9L), ClassRecord.read(new RunFolder(bv)).students().stream().map(ClassRecord.Student::seed).toList());
+        assertEquals(List.of(2L, 4L, 9L), ClassRecord.STORE.read(new RunFolder(bv)).students().stream().map(ClassRecord.Student::seed).toList());
         Path many = dir.resolve("bv-two-seeds");
         RunService.run(new RunRequest(lesson, java.util.Optional.of(many), dir, 1, List.of("sweep.seed=[30,31]"), false,
                 java.util.Optional.empty(), "t"), ProgressListener.SILENT);

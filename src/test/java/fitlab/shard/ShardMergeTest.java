@@ -76,7 +76,7 @@ class ShardMergeTest {
                 .map(fitlab.config.Cell::id).toList();
         assertEquals(6, all.size());
         for (int k = 1; k <= 3; k++) {
-            ShardRecord record = ShardRecord.read(new RunFolder(shards.get(k - 1)));
+            ShardRecord record = ShardRecord.STORE.read(new RunFolder(shards.get(k - 1)));
             assertEquals(List.of(all.get(k - 1), all.get(k + 2)), record.cells(), "cells i with i mod 3 = K - 1");
             assertEquals(k, record.shard());
             assertEquals(3, record.of());

@@ -101,7 +101,7 @@ class SlurmArrayTest {
         assertTrue(submitted.output().contains("array job"), submitted.output());
 
         for (int k = 1; k <= 3; k++) {
-            ShardRecord record = ShardRecord.read(new RunFolder(work.resolve("shards/shard-" + k + "-of-3")));
+            ShardRecord record = ShardRecord.STORE.read(new RunFolder(work.resolve("shards/shard-" + k + "-of-3")));
             assertEquals(k, record.shard(), "SLURM_ARRAY_TASK_ID " + (k - 1) + " ran shard " + k);
             assertEquals(3, record.of(), "SLURM_ARRAY_TASK_COUNT");
         }
