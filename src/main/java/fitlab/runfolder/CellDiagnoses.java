@@ -21,7 +21,7 @@ import java.util.OptionalDouble;
 public final class CellDiagnoses {
     private CellDiagnoses() {}
 
-    /** One entry per cell, in order; empty for a diverged cell (a loss that is not finite). */
+    /** One entry per cell, in order; empty for a diverged cell (stopped as diverged, or a loss that is not finite). */
     public static List<Optional<Diagnosis>> of(List<Cell> cells, List<CellSummary> summaries, List<List<MetricsRow>> metrics) {
         double sweepMin = Diagnoser.sweepMinValidation(
                 metrics.stream().map(rows -> rows.stream().mapToDouble(MetricsRow::validationLoss).toArray()).toList());
@@ -43,6 +43,12 @@ public final class CellDiagnoses {
                     && Double.isFinite(last.validationAccuracy())
                     ? Optional.of(new CellAccuracy(last.trainAccuracy(), last.validationAccuracy(), bestAccuracy.get(dataKey(cells.get(i)))))
                     : Optional.empty();
+            if (summaries.get(i).stopReason().equals(fitlab.train.stopping.StopReason.DIVERGED.key())) {
+                // stopped because its loss exploded: its last, finite losses are not a fit to judge (lesson 09's
+                // lr=10 stops at epoch 2 with a training loss of 30 000, which the loss rules would call underfit)
+                out.add(Optional.empty());
+                continue;
+            }
             out.add(CellLosses.fromCurves(train, validation, rows.size() - 1)
                     .map(l -> Diagnoser.diagnose(l, accuracy, floor == null ? OptionalDouble.empty() : OptionalDouble.of(floor),
                             sweepMin, DiagnosisThresholds.DEFAULTS)));

@@ -54,6 +54,20 @@ class WrittenDiagnosesTest {
         assertTrue(computed.stream().allMatch(Optional::isPresent));
     }
 
+    /** A cell stopped as diverged is diagnosed diverged, however finite its last losses (lesson 09's lr=10, seed 923422). */
+    @Test
+    void aCellStoppedAsDivergedIsDivergedWhateverItsLosses(@TempDir Path dir) throws Exception {
+        LoadedRun loaded = RunLoader.load(run(dir));
+        List<fitlab.runfolder.CellSummary> summaries = new java.util.ArrayList<>(loaded.cells().stream().map(CellRun::summary).toList());
+        var first = summaries.get(0);
+        summaries.set(0, new fitlab.runfolder.CellSummary(first.cell(), first.values(), "diverged", first.stopEpoch(), first.bestEpoch(),
+                first.bestValidationLoss(), first.markers(), first.parameters(), first.noiseFloor(), first.dataDir(), first.monitor()));
+        List<Optional<Diagnosis>> computed = CellDiagnoses.of(loaded.experiment().cells(), summaries,
+                loaded.cells().stream().map(CellRun::metrics).toList());
+        assertTrue(computed.get(0).isEmpty(), "diverged, not judged on its losses: " + computed.get(0));
+        assertTrue(computed.subList(1, computed.size()).stream().allMatch(Optional::isPresent), "the other cells keep their diagnosis");
+    }
+
     /** A reason of another verdict than {@code d}'s. */
     private static Reason another(Diagnosis d) {
         return d.verdict() == Verdict.OVERFIT ? Reason.GOOD_NEAR_NOISE_FLOOR : Reason.OVERFIT_BELOW_NOISE_FLOOR;
