@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -268,6 +267,7 @@ final class ClaimEvaluator {
         if (v == Math.rint(v) && Math.abs(v) < 1e6) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.4g", v).replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2").replaceFirst("\\.(e|$)", "$1");
+        // as the charts write numbers: 0.0001, 1.5×10⁻⁵, 10⁶; never Java's 1e+06
+        return fitlab.report.HumanNumber.format(v);
     }
 }

@@ -68,6 +68,10 @@ public final class Diagnoser {
         Reason reason;
         if (a.validation() >= a.bestValidationOnData() - t.accuracyMargin()) {
             reason = Reason.GOOD_AT_BEST_ACCURACY;
+        } else if (a.train() < a.bestValidationOnData() - t.accuracyMargin()) {
+            // a 2-unit net on the spiral: 65 % of its own training points, the best net 88 % of new ones; its gap to
+            // validation is no sign of overfitting when it cannot fit its training data in the first place
+            reason = Reason.UNDERFIT_LOW_TRAINING_ACCURACY;
         } else if (a.train() - a.validation() > t.accuracyOverfitGap()) {
             reason = Reason.OVERFIT_ACCURACY_GAP;
         } else {

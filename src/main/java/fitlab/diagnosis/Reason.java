@@ -29,6 +29,8 @@ public enum Reason {
     GOOD_AT_BEST_ACCURACY("good.best_accuracy", Verdict.GOOD),
     /** Classification: below the best validation accuracy, with training accuracy well above validation accuracy. */
     OVERFIT_ACCURACY_GAP("overfit.accuracy_gap", Verdict.OVERFIT),
+    /** Classification: training accuracy below the best validation accuracy on the same data: it cannot fit its own points. */
+    UNDERFIT_LOW_TRAINING_ACCURACY("underfit.low_training_accuracy", Verdict.UNDERFIT),
     /** Classification: below the best validation accuracy without a training/validation accuracy gap. */
     UNDERFIT_LOW_ACCURACY("underfit.low_accuracy", Verdict.UNDERFIT);
 
