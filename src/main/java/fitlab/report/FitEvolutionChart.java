@@ -28,7 +28,7 @@ public final class FitEvolutionChart {
         chart.getStyler().setXAxisMax(d.gridX()[d.gridX().length - 1]);
         chart.getStyler().setLegendVisible(false);
         Lines.points(chart, m.get("series.trainPoints", d.trainX().length), d.trainX(), d.trainY(), Palette.TRAIN, SeriesMarkers.CIRCLE);
-        Lines.line(chart, m.get("series.trueFunction", d.formula()), d.gridX(), d.trueY(), Palette.TRUE_FUNCTION, HouseStyle.DASHED);
+        Lines.line(chart, m.get("series.trueFunction", Formulas.forPeople(d.formula())), d.gridX(), d.trueY(), Palette.TRUE_FUNCTION, HouseStyle.DASHED);
         Lines.line(chart, m.get("series.fitAtEpoch", f.epoch()), d.gridX(), Lines.clip(f.y(), range[0], range[1]),
                 FitGalleryChart.fitColor(f), HouseStyle.SOLID);
         HouseStyle.finish(chart, null);

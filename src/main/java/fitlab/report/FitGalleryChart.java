@@ -22,7 +22,7 @@ public final class FitGalleryChart {
         chart.getStyler().setXAxisMin(d.gridX()[0]);
         chart.getStyler().setXAxisMax(d.gridX()[d.gridX().length - 1]);
         Lines.points(chart, m.get("series.trainPoints", d.trainX().length), d.trainX(), d.trainY(), Palette.TRAIN, SeriesMarkers.CIRCLE);
-        Lines.line(chart, m.get("series.trueFunction", d.formula()), d.gridX(), d.trueY(), Palette.TRUE_FUNCTION, HouseStyle.DASHED);
+        Lines.line(chart, m.get("series.trueFunction", Formulas.forPeople(d.formula())), d.gridX(), d.trueY(), Palette.TRUE_FUNCTION, HouseStyle.DASHED);
         // clipped loosely here (no NaN, no wild values through decimation); finish() clips again to the final range,
         // which may have grown to give the legend room
         double span = range[1] - range[0];

@@ -26,7 +26,7 @@ class FitChartsTest {
         XYChart chart = FitGalleryChart.build(d, m);
 
         assertEquals(12, series(chart, m.get("series.trainPoints", 12)).getXData().length);
-        double[] truth = series(chart, m.get("series.trueFunction", "cos(1.5*pi*x)")).getYData();
+        double[] truth = series(chart, m.get("series.trueFunction", "cos(1.5πx)")).getYData();
         double[] grid = d.gridX();
         assertEquals(Math.cos(1.5 * Math.PI * grid[7]), truth[7], 1e-12);
         for (Fit f : d.fits()) {
