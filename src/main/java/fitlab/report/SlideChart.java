@@ -7,18 +7,21 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.chartpart.EvenLineLegend;
 
 /**
  * An XYChart whose title is centred on the canvas. XChart centres a title over the plot area, which starts right of
  * the y axis: on a slide the title then leans right of the page's centre, by half the axis' width, and by a different
  * amount on every chart. XChart still lays the title out (so the plot keeps its room below it) but paints it
- * invisible; this chart paints it at the same height, centred on the canvas.
+ * invisible; this chart paints it at the same height, centred on the canvas. Its legend spaces the lines of a
+ * two-line entry evenly ({@link EvenLineLegend}).
  */
 final class SlideChart extends XYChart {
     private static final Color INVISIBLE = new Color(0, 0, 0, 0);
 
     SlideChart(XYChartBuilder builder) {
         super(builder);
+        legend = new EvenLineLegend<>(this);
     }
 
     @Override
