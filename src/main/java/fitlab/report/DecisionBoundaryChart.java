@@ -27,7 +27,7 @@ public final class DecisionBoundaryChart {
         double y0 = d.gridY()[0] - dy / 2, y1 = d.gridY()[d.gridY().length - 1] + dy / 2;
         chart.getStyler().setXAxisMin(x0).setXAxisMax(x1).setYAxisMin(y0).setYAxisMax(y1);
         chart.getStyler().setPlotGridLinesVisible(false);
-        chart.getStyler().setMarkerSize((int) Math.round(14 * HouseStyle.scale(height)));
+        chart.getStyler().setMarkerSize((int) Math.round(14 * HouseStyle.scale(width, height)));
         // the class series hold the points (for charts.json) but draw nothing: the image is an annotation, painted after
         // XChart's series and legend, so the points and the class legend are painted over it by PointsOverlay
         for (int k = 0; k < d.classes(); k++) {
@@ -54,7 +54,7 @@ public final class DecisionBoundaryChart {
         }
         chart.getStyler().setLegendVisible(false);
         chart.addAnnotation(new PointsOverlay(d.pointX(), d.pointY(), d.labels(), x0, x1, y0, y1,
-                (int) Math.round(16 * HouseStyle.scale(height)), names, chart.getStyler().getLegendFont()));
+                (int) Math.round(16 * HouseStyle.scale(width, height)), names, chart.getStyler().getLegendFont()));
         HouseStyle.finish(chart, null);
         return chart;
     }

@@ -43,7 +43,7 @@ public final class HouseStyle {
     /** A chart of another size (a panel of a strip); fonts shrink with the height, never below readable. */
     public static XYChart xyChart(String title, String xTitle, String yTitle, String fontFamily, int width, int height) {
         XYChart chart = new SlideChart(new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle));
-        apply(chart.getStyler(), fontFamily, scale(height));
+        apply(chart.getStyler(), fontFamily, scale(width, height));
         chart.getStyler().setMarkerSize(14);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
         chart.getStyler().setPlotGridLinesColor(new Color(0xDDDDDD));
@@ -115,7 +115,9 @@ public final class HouseStyle {
             s.setXAxisLogarithmicDecadeOnly(false);
             s.setXAxisTickLabelsFormattingFunction(new LogTicks(xr[0], xr[1]));
         } else if (s.getXAxisTickLabelsFormattingFunction() == null) {
-            s.setXAxisTickLabelsFormattingFunction(HumanNumber::format);
+            // a count on the x axis (epochs, a polynomial degree) is labelled at whole numbers only: XChart's ticks at
+            // 1.5, 2.5 on a short range read as epoch 2.5 or degree 1.5
+            s.setXAxisTickLabelsFormattingFunction(wholeXData(chart) ? HumanNumber::wholeOnly : HumanNumber::format);
         }
         if (s.isYAxisLogarithmic()) {
             s.setYAxisMin(yr[0]).setYAxisMax(yr[1]);
@@ -181,6 +183,18 @@ public final class HouseStyle {
         }
     }
 
+    /** True when every x value of every series is a whole number (the x axis counts something). */
+    static boolean wholeXData(XYChart chart) {
+        for (XYSeries series : chart.getSeriesCollection()) {
+            for (double x : series.getXData()) {
+                if (x != Math.rint(x)) {
+                    return false;
+                }
+            }
+        }
+        return !chart.getSeriesCollection().isEmpty();
+    }
+
     /** The axis range XChart will draw: the styler's bounds where set, else the data's (positive data on a log axis). */
     static double[] range(XYChart chart, boolean x) {
         XYStyler s = chart.getStyler();
@@ -215,7 +229,7 @@ public final class HouseStyle {
         Styler s = chart.getStyler();
         java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
         try {
-            double scale = scale(chart.getHeight());
+            double scale = scale(chart.getWidth(), chart.getHeight());
             int available = (int) (chart.getWidth() - 2 * s.getChartPadding() - Y_AXIS_ALLOWANCE * scale);
             Font f = s.getChartTitleFont().deriveFont((float) Math.round(TITLE_SIZE * scale));
             while (f.getSize() > MIN_TITLE_SIZE && g.getFontMetrics(f).stringWidth(chart.getTitle()) > available) {
@@ -227,7 +241,12 @@ public final class HouseStyle {
         }
     }
 
-    static double scale(int height) {
-        return Math.max(0.6, height / (double) HEIGHT);
+    /**
+     * The font scale of a chart of this size: 1 on a full slide, down to 0.6 for a panel of small multiples. The
+     * narrower of the two sides decides: a tall narrow panel (three fits in a row) sized by its height alone got
+     * slide-sized tick labels and a title shrunk to the minimum to fit its width.
+     */
+    static double scale(int width, int height) {
+        return Math.max(0.6, Math.min(height / (double) HEIGHT, width / (double) WIDTH));
     }
 }

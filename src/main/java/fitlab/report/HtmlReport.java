@@ -39,8 +39,10 @@ public final class HtmlReport {
                 .append(esc(DiagnosisThresholds.DEFAULTS.thresholdsDescription(m.language()))).append("</pre>\n");
         h.append("<h2>").append(esc(m.get("html.summary"))).append("</h2>\n");
         table(h, run.folder().summaryCsv());
-        h.append("<h2>").append(esc(m.get("html.lossCurves"))).append("</h2>\n");
-        section(h, charts, "cells");
+        if (charts.stream().anyMatch(c -> c.section().equals("cells"))) {
+            h.append("<h2>").append(esc(m.get("html.lossCurves"))).append("</h2>\n");
+            section(h, charts, "cells");
+        }
         h.append("<h2>").append(esc(m.get("html.config"))).append("</h2>\n<pre>").append(esc(run.experimentYaml())).append("</pre>\n");
         h.append("<p class=\"note\">").append(esc(m.get("html.generated", run.folder().root().getFileName()))).append("</p>\n");
         h.append("</body>\n</html>\n");

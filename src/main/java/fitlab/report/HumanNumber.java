@@ -20,6 +20,14 @@ public final class HumanNumber {
         return format(v, SIGNIFICANT);
     }
 
+    /**
+     * A tick label of a count axis (epochs): the whole numbers only. XChart puts ticks at 0.5, 1.5, ... on a short
+     * range (a 5-epoch cell), and "epoch 2.5" reads as a mistake; the unlabelled ticks stay as minor marks.
+     */
+    public static String wholeOnly(double v) {
+        return v == Math.rint(v) ? format(v) : LogTicks.BLANK;
+    }
+
     /** {@code v} rounded to {@code digits} significant digits (fewer when the trailing ones are zeros). */
     public static String format(double v, int digits) {
         if (Double.isNaN(v)) {

@@ -117,7 +117,8 @@ final class RefactorSlide extends SlideCanvas {
         g.fillRect(0, 0, width, height);
         Font titleFont = fitted(g, new Font(m.fontFamily(), Font.BOLD, TITLE_SIZE), getTitle(), width - 2 * MARGIN);
         int y = MARGIN / 2 + g.getFontMetrics(titleFont).getAscent();
-        text(g, titleFont, Color.BLACK, getTitle(), MARGIN, y);
+        // centred on the canvas, as every chart's title is (HouseStyle's one title rule)
+        text(g, titleFont, Color.BLACK, getTitle(), (width - g.getFontMetrics(titleFont).stringWidth(getTitle())) / 2, y);
         int top = y + TITLE_SIZE;
         int gap = 60;
         int columnWidth = (width - 2 * MARGIN - gap * (columns.size() - 1)) / Math.max(1, columns.size());

@@ -65,8 +65,11 @@ public final class ReportPlan {
             }
         }
         for (CellRun c : run.cells()) {
-            out.add(new RenderedChart("loss-" + fileName(c.id()), m.get("caption.lossCurves", c.id()),
-                    LossCurveChart.build(c, m), List.of(), "cells"));
+            // a closed-form fit (lstsq) logs its initial weights and its solution, two points: no course to show
+            if (c.metrics().size() > 2) {
+                out.add(new RenderedChart("loss-" + fileName(c.id()), m.get("caption.lossCurves", c.id()),
+                        LossCurveChart.build(c, m), List.of(), "cells"));
+            }
         }
         return out;
     }

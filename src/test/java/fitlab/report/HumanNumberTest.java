@@ -26,4 +26,26 @@ class HumanNumberTest {
         assertEquals("0.01", narrow.apply(0.01));
         assertEquals("0.2", narrow.apply(0.2));
     }
+
+    @Test
+    void anEpochAxisLabelsWholeEpochsOnly() {
+        assertEquals("0", HumanNumber.wholeOnly(0));
+        assertEquals("3", HumanNumber.wholeOnly(3.0));
+        assertEquals("1000", HumanNumber.wholeOnly(1000));
+        assertEquals(LogTicks.BLANK, HumanNumber.wholeOnly(2.5));
+        assertEquals(LogTicks.BLANK, HumanNumber.wholeOnly(0.5));
+    }
+
+    @Test
+    void aChartWhoseXValuesAreCountsLabelsOnlyWholeTicks() {
+        org.knowm.xchart.XYChart epochs = HouseStyle.xyChart("t", "epoch", "loss", java.awt.Font.SANS_SERIF);
+        epochs.addSeries("train", new double[] {0, 1, 2, 3, 4, 5}, new double[] {5, 4, 3, 2, 1, 1});
+        HouseStyle.finish(epochs, null);
+        assertEquals(LogTicks.BLANK, epochs.getStyler().getXAxisTickLabelsFormattingFunction().apply(2.5));
+        assertEquals("2", epochs.getStyler().getXAxisTickLabelsFormattingFunction().apply(2.0));
+        org.knowm.xchart.XYChart x = HouseStyle.xyChart("t", "x", "y", java.awt.Font.SANS_SERIF);
+        x.addSeries("fit", new double[] {0, 0.25, 0.5}, new double[] {1, 2, 3});
+        HouseStyle.finish(x, null);
+        assertEquals("0.25", x.getStyler().getXAxisTickLabelsFormattingFunction().apply(0.25));
+    }
 }

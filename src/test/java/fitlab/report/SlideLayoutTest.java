@@ -136,6 +136,8 @@ class SlideLayoutTest {
         Rectangle2D canvas = new Rectangle2D.Double(0, 0, slide.getWidth(), slide.getHeight());
         List<Rectangle2D> lines = slide.placed();
         assertTrue(lines.size() >= 10, where + ": the slide drew its lines: " + lines.size());
+        // the first line is the title, centred on the canvas like every chart's (to the pixel: it is placed in whole pixels)
+        assertEquals(slide.getWidth() / 2.0, lines.get(0).getCenterX(), 1, where + ": title centred on the canvas");
         for (int i = 0; i < lines.size(); i++) {
             inside(canvas, lines.get(i), where + ": line " + i);
             for (int j = i + 1; j < lines.size(); j++) {
