@@ -34,7 +34,10 @@ public final class CapacityCurveChart {
         boolean logX = Capacity.logScale(x);
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(true);
-        double lo = Lines.minPositive(train, validation, test, noiseFloor.map(f -> new double[] {f}).orElse(new double[0])) / 2;
+        // a training loss interpolated to rounding error (10⁻³⁰ past the threshold of lesson 12) is drawn at a millionth
+        // of the lowest held-out loss, as the double-descent chart does: "zero" without thirty decades of empty axis
+        double lo = Math.max(Lines.minPositive(train, validation, test, noiseFloor.map(f -> new double[] {f}).orElse(new double[0])) / 2,
+                Lines.minPositive(validation, test) * 1e-6);
         double hi = Lines.maxFinite(train, validation, test) * 3; // headroom for the region labels
         chart.getStyler().setYAxisMin(lo);
         chart.getStyler().setYAxisMax(hi);

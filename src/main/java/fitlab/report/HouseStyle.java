@@ -112,8 +112,9 @@ public final class HouseStyle {
         }
         if (s.isXAxisLogarithmic()) {
             s.setXAxisMin(xr[0]).setXAxisMax(xr[1]);
-            s.setXAxisLogarithmicDecadeOnly(false);
-            s.setXAxisTickLabelsFormattingFunction(new LogTicks(xr[0], xr[1]));
+            LogTicks ticks = new LogTicks(xr[0], xr[1]);
+            s.setXAxisLogarithmicDecadeOnly(ticks.decadesOnly());
+            s.setXAxisTickLabelsFormattingFunction(ticks);
         } else if (s.getXAxisTickLabelsFormattingFunction() == null) {
             // a count on the x axis (epochs, a polynomial degree) is labelled at whole numbers only: XChart's ticks at
             // 1.5, 2.5 on a short range read as epoch 2.5 or degree 1.5
@@ -121,8 +122,9 @@ public final class HouseStyle {
         }
         if (s.isYAxisLogarithmic()) {
             s.setYAxisMin(yr[0]).setYAxisMax(yr[1]);
-            s.setYAxisLogarithmicDecadeOnly(false);
-            s.setYAxisTickLabelsFormattingFunction(new LogTicks(yr[0], yr[1]));
+            LogTicks ticks = new LogTicks(yr[0], yr[1]);
+            s.setYAxisLogarithmicDecadeOnly(ticks.decadesOnly());
+            s.setYAxisTickLabelsFormattingFunction(ticks);
         } else {
             if (s.getYAxisTickLabelsFormattingFunction() == null) {
                 s.setYAxisTickLabelsFormattingFunction(HumanNumber::format);

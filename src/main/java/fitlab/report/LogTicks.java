@@ -22,12 +22,36 @@ public final class LogTicks implements Function<Double, String> {
      */
     static final double POWERS_BEYOND_DECADES = 4;
 
+    /** At most this many decades get a label: a slide's axis holds about ten numbers before they touch. */
+    static final int MAX_DECADE_LABELS = 10;
+
     private final List<Integer> labelled;
     private final boolean powers;
+    private final int decadeStep;
 
     public LogTicks(double lo, double hi) {
         this.labelled = choose(lo, hi);
-        this.powers = Math.log10(hi / lo) > POWERS_BEYOND_DECADES;
+        double decades = Math.log10(hi / lo);
+        this.powers = decades > POWERS_BEYOND_DECADES;
+        this.decadeStep = decadeStep(decades);
+    }
+
+    /**
+     * Every decade, or every 2nd, 3rd, 5th or 10th when more than {@link #MAX_DECADE_LABELS} would be labelled (a
+     * training loss at 10⁻³⁰ under a test loss at 10⁹: forty numbers would stack into one black column).
+     */
+    static int decadeStep(double decades) {
+        for (int step : new int[] {1, 2, 3, 5, 10}) {
+            if (decades / step <= MAX_DECADE_LABELS) {
+                return step;
+            }
+        }
+        return (int) Math.ceil(decades / MAX_DECADE_LABELS);
+    }
+
+    /** True for a range so wide that XChart should put ticks (and grid lines) at the decades only. */
+    public boolean decadesOnly() {
+        return powers;
     }
 
     static List<Integer> choose(double lo, double hi) {
@@ -95,7 +119,8 @@ public final class LogTicks implements Function<Double, String> {
             return BLANK;
         }
         if (powers && (mantissa == 1 || mantissa == 10)) {
-            return "10" + HumanNumber.superscript(mantissa == 10 ? k + 1 : k);
+            int exponent = mantissa == 10 ? k + 1 : k;
+            return Math.floorMod(exponent, decadeStep) == 0 ? "10" + HumanNumber.superscript(exponent) : BLANK;
         }
         return HumanNumber.format(mantissa * Math.pow(10, k), 1);
     }

@@ -1,6 +1,7 @@
 package fitlab.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,11 +18,24 @@ class HumanNumberTest {
 
     @Test
     void aLogAxisOverManyDecadesLabelsPowersOfTenOnly() {
-        LogTicks wide = new LogTicks(1e-7, 1e9);
-        assertEquals("10⁵", wide.apply(1e5));
+        LogTicks wide = new LogTicks(1e-5, 1e4);
+        assertEquals("10³", wide.apply(1e3));
         assertEquals("10⁻⁴", wide.apply(1e-4));
         assertEquals("10⁰", wide.apply(1.0));
-        assertEquals(LogTicks.BLANK, wide.apply(2e5));
+        assertEquals(LogTicks.BLANK, wide.apply(2e3));
+        assertTrue(wide.decadesOnly(), "9 decades: ticks at the decades only");
+        // 16 decades: every second one labelled; 39 (a training loss at 10⁻³⁰): every fifth
+        LogTicks sixteen = new LogTicks(1e-7, 1e9);
+        assertEquals("10⁴", sixteen.apply(1e4));
+        assertEquals(LogTicks.BLANK, sixteen.apply(1e5));
+        assertEquals("10⁻⁴", sixteen.apply(1e-4));
+        LogTicks forty = new LogTicks(1e-30, 1e9);
+        assertEquals("10⁻³⁰", forty.apply(1e-30));
+        assertEquals("10⁻²⁵", forty.apply(1e-25));
+        assertEquals(LogTicks.BLANK, forty.apply(1e-29));
+        assertEquals("10⁵", forty.apply(1e5));
+        assertEquals(5, LogTicks.decadeStep(39));
+        assertEquals(1, LogTicks.decadeStep(10));
         LogTicks narrow = new LogTicks(0.004, 0.6);
         assertEquals("0.01", narrow.apply(0.01));
         assertEquals("0.2", narrow.apply(0.2));

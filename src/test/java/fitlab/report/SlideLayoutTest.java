@@ -214,6 +214,15 @@ class SlideLayoutTest {
         }
         checkTicks(ChartLayout.xTicks(chart), chart.getStyler().isXAxisLogarithmic(), where + ": x axis");
         checkTicks(ChartLayout.yTicks(chart), chart.getStyler().isYAxisLogarithmic(), where + ": y axis");
+        // labelled y ticks at least a line of their font apart: forty decades once stacked into one black column
+        java.awt.Font tickFont = chart.getStyler().getAxisTickLabelsFont();
+        double lineHeight = tickFont.getLineMetrics("0", FRC).getAscent();
+        List<Double> labelled = ChartLayout.yTicks(chart).stream().filter(t -> t.label() != null && !t.label().isBlank())
+                .map(ChartLayout.Tick::position).sorted().toList();
+        for (int i = 1; i < labelled.size(); i++) {
+            assertTrue(labelled.get(i) - labelled.get(i - 1) >= lineHeight, where + ": y tick labels " + (labelled.get(i) - labelled.get(i - 1))
+                    + " px apart, under a line of their " + tickFont.getSize() + " px font");
+        }
     }
 
     /** Samples per drawn segment: a line crossing the box between two of its points counts too. */
