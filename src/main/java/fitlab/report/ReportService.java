@@ -76,10 +76,34 @@ public final class ReportService {
             ChartFiles.write(run.reportDir().resolve(SlideDeck.FILE), slides);
             ChartFiles.write(dir.resolve(MANIFEST), JSON.writeValueAsBytes(data));
             ChartFiles.write(index, HtmlReport.html(loaded, charts, diagnosis, m).getBytes(StandardCharsets.UTF_8));
+            removeStale(dir, charts);
         } catch (IOException e) {
             throw new UserError("cannot write report in " + run.reportDir() + ": " + e.getMessage());
         }
         return new Report(m.language(), charts, diagnosis, index);
+    }
+
+    /** The chart files' extensions: what a report writes per chart. */
+    static final List<String> CHART_EXTENSIONS = List.of(".png", ".svg", ".pdf", ".gif");
+
+    /**
+     * Deletes the chart files of an earlier report that this one did not draw (a report redrawn by a newer fitlab, or
+     * after a cell was dropped), so the folder holds exactly what index.html and charts.json name. Done last: a report
+     * interrupted before it keeps the old files beside the new ones rather than neither.
+     */
+    static void removeStale(Path dir, List<RenderedChart> charts) throws IOException {
+        java.util.Set<String> current = new java.util.HashSet<>();
+        charts.forEach(c -> current.add(c.name()));
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                for (String ext : CHART_EXTENSIONS) {
+                    if (name.endsWith(ext) && !current.contains(name.substring(0, name.length() - ext.length()))) {
+                        java.nio.file.Files.deleteIfExists(f);
+                    }
+                }
+            }
+        }
     }
 
     /**

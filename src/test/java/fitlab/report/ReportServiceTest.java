@@ -31,6 +31,21 @@ class ReportServiceTest {
     }
 
     @Test
+    void aRedrawnReportLeavesNoChartFileOfAnEarlierOne() throws Exception {
+        RunFolder run = SmallRuns.copy(SmallRuns.ADAM);
+        ReportService.render(run, Optional.empty(), n -> {});
+        Files.writeString(run.chartsDir().resolve("loss-a_cell_since_dropped.png"), "old");
+        Files.writeString(run.chartsDir().resolve("loss-a_cell_since_dropped.svg"), "old");
+        Report r = ReportService.render(run, Optional.empty(), n -> {});
+        assertTrue(Files.notExists(run.chartsDir().resolve("loss-a_cell_since_dropped.png")));
+        assertTrue(Files.notExists(run.chartsDir().resolve("loss-a_cell_since_dropped.svg")));
+        for (RenderedChart c : r.charts()) {
+            assertTrue(Files.exists(run.chartsDir().resolve(c.name() + ".png")), c.name());
+        }
+        assertTrue(Files.exists(run.chartsDir().resolve(ReportService.MANIFEST)), "charts.json stays");
+    }
+
+    @Test
     void everyTrainedCellGetsItsLossCurve() {
         RunFolder run = SmallRuns.copy(SmallRuns.ADAM);
         Report r = ReportService.render(run, Optional.empty(), n -> {});
