@@ -57,6 +57,8 @@ public final class LossCurveChart {
             Lines.marker(chart, top, m.get("marker.stop." + reason, stop), stop, lo, hi, Palette.STOP, HouseStyle.SOLID_THIN);
         }
         roundEpochTicks(chart, first, last, lo);
+        // epochs are counted: whole-number labels only (set here, as the hidden point above is not a whole number)
+        chart.getStyler().setXAxisTickLabelsFormattingFunction(HumanNumber::wholeOnly);
         HouseStyle.finish(chart, top);
         return chart;
     }

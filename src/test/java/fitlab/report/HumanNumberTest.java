@@ -62,4 +62,13 @@ class HumanNumberTest {
         HouseStyle.finish(x, null);
         assertEquals("0.25", x.getStyler().getXAxisTickLabelsFormattingFunction().apply(0.25));
     }
+
+    @Test
+    void aLossCurveOfAFewEpochsIsLabelledAtWholeEpochs() {
+        Messages m = SmallRuns.messages("en");
+        LoadedRun run = SmallRuns.load(SmallRuns.ADAM);
+        org.knowm.xchart.XYChart chart = LossCurveChart.build(run.cells().get(0), m);
+        assertEquals(LogTicks.BLANK, chart.getStyler().getXAxisTickLabelsFormattingFunction().apply(2.5));
+        assertEquals("3", chart.getStyler().getXAxisTickLabelsFormattingFunction().apply(3.0));
+    }
 }
