@@ -24,6 +24,30 @@ class ArchitectureDocTest {
     static final Path SOURCES = Path.of("src/main/java");
     static final Pattern ROW = Pattern.compile("^\\| `(fitlab[a-z.]*)` \\|");
     static final Pattern IMPORT = Pattern.compile("^import (?:static )?(fitlab(?:\\.[a-z]+)*)\\.[A-Z]", Pattern.MULTILINE);
+    static final Pattern PATCH_ROW = Pattern.compile("^\\| `([a-z][a-z0-9.]*)` \\|");
+
+    /** The other libraries' packages fitlab adds a class to (the library-patches table), in the order listed. */
+    static List<String> patchedPackages() throws IOException {
+        List<String> out = new ArrayList<>();
+        boolean inTable = false;
+        for (String line : Files.readAllLines(DOC)) {
+            if (line.startsWith("<!-- library-patches")) {
+                inTable = true;
+            } else if (line.startsWith("<!-- end library-patches")) {
+                break;
+            } else if (inTable) {
+                Matcher m = PATCH_ROW.matcher(line);
+                if (m.find()) {
+                    out.add(m.group(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    static boolean isFitlab(String pkg) {
+        return pkg.equals("fitlab") || pkg.startsWith("fitlab.");
+    }
 
     static List<String> documentedPackages() throws IOException {
         List<String> out = new ArrayList<>();
@@ -56,13 +80,31 @@ class ArchitectureDocTest {
     void thePackageTableListsEveryPackageOnce() throws IOException {
         List<String> documented = documentedPackages();
         assertEquals(documented.size(), new TreeSet<>(documented).size(), "a package listed twice: " + documented);
-        assertEquals(sourcePackages(), new TreeSet<>(documented), "docs/architecture.md's package table against src/main/java");
+        TreeSet<String> fitlab = new TreeSet<>(), others = new TreeSet<>();
+        sourcePackages().forEach(p -> (isFitlab(p) ? fitlab : others).add(p));
+        assertEquals(fitlab, new TreeSet<>(documented), "docs/architecture.md's package table against src/main/java");
+        assertEquals(others, new TreeSet<>(patchedPackages()), "docs/architecture.md's library-patches table against src/main/java");
+    }
+
+    @Test
+    void aClassAddedToAnotherLibrarysPackageUsesNothingOfFitlab() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        for (String p : patchedPackages()) {
+            try (Stream<Path> files = Files.list(SOURCES.resolve(p.replace('.', '/')))) {
+                for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                    if (IMPORT.matcher(Files.readString(f)).find() || Files.readString(f).contains("fitlab.")) {
+                        offenders.add(f.toString());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), offenders, "a library patch must stay a patch of that library");
     }
 
     @Test
     void everyPackageHasAPackageInfo() throws IOException {
         for (String p : sourcePackages()) {
-            if (!p.equals("fitlab")) {
+            if (isFitlab(p) && !p.equals("fitlab")) {
                 assertTrue(Files.exists(SOURCES.resolve(p.replace('.', '/')).resolve("package-info.java")), p + " has no package-info.java");
             }
         }

@@ -13,7 +13,7 @@ import org.knowm.xchart.style.Styler;
  * touches it. Here every line of an entry gets the union of the lines' bounds, so consecutive baselines are the
  * deepest ascent plus the deepest descent plus XChart's 3 px apart and no two lines can meet.
  *
- * <p>It lives in XChart's package because the method it corrects is package-private; fitlab.report's SlideChart
+ * <p>It lives in XChart's package because the method it corrects is package-private; fitlab's SlideChart
  * installs it in place of XChart's own legend.
  */
 public final class EvenLineLegend<ST extends Styler, S extends MarkerSeries> extends Legend_Marker<ST, S> {
