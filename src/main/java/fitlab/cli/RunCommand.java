@@ -4,6 +4,8 @@ import fitlab.experiment.RunControl;
 import fitlab.experiment.RunRequest;
 import fitlab.experiment.RunResult;
 import fitlab.experiment.RunService;
+import fitlab.report.Report;
+import fitlab.report.ReportService;
 import fitlab.runfolder.Shard;
 import fitlab.runfolder.ShardRecord;
 import java.nio.file.Path;
@@ -77,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
         try (Interrupts interrupts = Interrupts.stopCleanly(control)) {
             try {
                 if (interruptedRun != null) {
-                    return RunService.finishInterrupted(interruptedRun, n, Progress.forTerminal(out), control, this::afterTraining);
+                    return RunService.finishInterrupted(interruptedRun, n, Progress.forTerminal(out), control, r -> afterTraining(r, control));
                 } else {
                     // a notice on stdout, with the progress: stderr holds nothing but the one line of a failure
                     fitlab.config.ExperimentLoader.sweepReplacements(BundledExperiments.resolve(experiment), sets)
@@ -85,8 +87,14 @@ final class RunCommand implements Callable<Integer> {
                     RunRequest request = new RunRequest(BundledExperiments.resolve(experiment), Optional.ofNullable(outDir), Path.of("runs"), n, sets, quick,
                             Optional.ofNullable(lang).map(Language::code),
                             CommandText.of("run", spec.commandLine().getParseResult().originalArgs()), selected);
-                    return RunService.run(request, Progress.forTerminal(out), control, this::afterTraining);
+                    return RunService.run(request, Progress.forTerminal(out), control, r -> afterTraining(r, control));
                 }
+            } catch (AfterTrainingInterrupted e) {
+                // Ctrl-C after the last epoch: nothing to resume, only the report to draw again
+                spec.commandLine().getErr().println("fitlab: interrupted after training; the run is complete. Draw its report with: fitlab report "
+                        + e.folder);
+                spec.commandLine().getErr().flush();
+                return FitlabCommand.INTERRUPTED;
             } catch (RunControl.Interrupted e) {
                 Path where = e.runFolder().orElse(interruptedRun != null ? interruptedRun : outDir);
                 spec.commandLine().getErr().println("fitlab: interrupted; every cell stopped after a complete checkpoint. "
@@ -97,8 +105,25 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The claims and the report of a finished run, drawn while the run's lock is still held. */
-    private int afterTraining(RunResult result) {
+    /** Ctrl-C or SIGTERM while the claims or the report of a complete run were being written. */
+    private static final class AfterTrainingInterrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Path folder;
+
+        AfterTrainingInterrupted(Path folder) {
+            super("interrupted after training");
+            this.folder = folder;
+        }
+    }
+
+    /**
+     * The claims and the report of a finished run, drawn while the run's lock is still held; a stop request (Ctrl-C)
+     * abandons them, as it would have ended the process had the report been drawn after the run.
+     */
+    private int afterTraining(RunResult result, RunControl control) {
+        if (control.stopRequested()) {
+            throw new AfterTrainingInterrupted(result.folder().root());
+        }
         var out = spec.commandLine().getOut();
         if (ShardRecord.STORE.exists(result.folder())) {
             // the report compares every cell of the sweep, so it is drawn once the shards are merged
@@ -112,7 +137,13 @@ final class RunCommand implements Callable<Integer> {
         boolean held = ClaimsCheck.run(result.folder(), notChecked, Optional.ofNullable(lang).map(Language::code), out);
         out.println("run folder: " + result.folder().root());
         if (!noReport) {
-            var report = ReportCommand.renderLocked(result.folder(), Optional.ofNullable(lang).map(Language::code), out, spec.commandLine().getErr());
+            Report report;
+            try {
+                report = ReportCommand.renderLocked(result.folder(), Optional.ofNullable(lang).map(Language::code), out,
+                        spec.commandLine().getErr(), control::stopRequested);
+            } catch (ReportService.Interrupted e) {
+                throw new AfterTrainingInterrupted(result.folder().root());
+            }
             out.println("report: " + report.index());
         }
         out.flush();

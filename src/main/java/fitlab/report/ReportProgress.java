@@ -10,18 +10,28 @@ import java.util.function.Consumer;
  */
 final class ReportProgress {
     static final long INTERVAL_NANOS = 2_000_000_000L;
-    static final ReportProgress SILENT = new ReportProgress(line -> {});
+    static final ReportProgress SILENT = new ReportProgress(line -> {}, () -> false);
 
     private final Consumer<String> out;
     private final AtomicInteger written = new AtomicInteger();
     private volatile long lastPrint = System.nanoTime();
     private volatile int total;
+    private final java.util.function.BooleanSupplier stop;
 
-    ReportProgress(Consumer<String> out) {
+    ReportProgress(Consumer<String> out, java.util.function.BooleanSupplier stop) {
         this.out = out;
+        this.stop = stop;
+    }
+
+    /** Throws {@link ReportService.Interrupted} once a stop was requested: called at every phase and every chart. */
+    void check() {
+        if (stop.getAsBoolean()) {
+            throw new ReportService.Interrupted();
+        }
     }
 
     void phase(String line) {
+        check();
         lastPrint = System.nanoTime();
         synchronized (this) {
             out.accept("report: " + line);
@@ -36,6 +46,7 @@ final class ReportProgress {
 
     /** One more chart's files are on disk; called from the encoding threads. */
     void fileDone() {
+        check();
         int done = written.incrementAndGet();
         long now = System.nanoTime();
         if (done < total && now - lastPrint > INTERVAL_NANOS) {

@@ -52,7 +52,16 @@ public final class ReportService {
 
     /** As {@link #render(RunFolder, Optional, Consumer)}, telling {@code progress} what it is doing (one line a phase). */
     public static Report render(RunFolder run, Optional<String> language, Consumer<String> notices, Consumer<String> progress) {
-        ReportProgress steps = new ReportProgress(progress);
+        return render(run, language, notices, progress, () -> false);
+    }
+
+    /**
+     * As above, and abandoned with {@link Interrupted} between two phases or two charts once {@code stop} is true (Ctrl-C
+     * while {@code fitlab run} draws the report: the run is complete, and {@code fitlab report} draws it again).
+     */
+    public static Report render(RunFolder run, Optional<String> language, Consumer<String> notices, Consumer<String> progress,
+                                java.util.function.BooleanSupplier stop) {
+        ReportProgress steps = new ReportProgress(progress, stop);
         steps.phase("reading " + run.root());
         LoadedRun loaded = RunLoader.load(run);
         String lang = language.orElse(loaded.base().report().language());
@@ -81,6 +90,15 @@ public final class ReportService {
             throw new UserError("cannot write report in " + run.reportDir() + ": " + e.getMessage());
         }
         return new Report(m.language(), charts, diagnosis, index);
+    }
+
+    /** A report abandoned on request before it was complete; the chart files written so far stay, each whole. */
+    public static final class Interrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Interrupted() {
+            super("report interrupted");
+        }
     }
 
     /** The chart files' extensions: what a report writes per chart. */

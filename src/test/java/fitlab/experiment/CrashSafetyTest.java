@@ -57,7 +57,9 @@ class CrashSafetyTest {
      * The Ctrl-C and lock tests act on a run while it is going; 2000 epochs keep it going long enough on any machine.
      * Their reference is the same run, uninterrupted (made in-process: the results do not depend on that).
      */
-    static final String LONG = "training.epochs=2000";
+    // long enough that Ctrl-C, sent once 20 epochs are logged, lands in training even when this JVM is slow to send it
+    // (at 2000, a loaded CI machine once delivered it while the finished run was drawing its report)
+    static final String LONG = "training.epochs=5000";
     private static Path longReference;
 
     static synchronized Path longReference() {
@@ -171,6 +173,31 @@ class CrashSafetyTest {
                 "the last measured epoch " + last + " has its checkpoint: " + CheckpointFiles.epochs(new CellFolder(run.resolve("cells/kind=mlp"))));
         assertEquals(0, Cli.run("run", "--resume", run.toString()).exitCode());
         assertSameRun(longReference(), run, "after Ctrl-C");
+    }
+
+    @Test
+    void ctrlCWhileTheReportIsDrawnStopsAndSaysTheRunIsComplete() throws Exception {
+        Path run = dir.resolve("sigint-report");
+        ProcessBuilder b = fitlab("run", "experiments/13-classification-capacity.yaml", "--quick", "--out", run.toString(), "--threads", "2");
+        Process p = b.redirectOutput(ProcessBuilder.Redirect.PIPE).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        var stdout = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        for (String line; (line = stdout.readLine()) != null; ) {
+            seen.append(line).append('\n');
+            if (line.startsWith("report: reading")) {
+                new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                break;
+            }
+        }
+        assertTrue(seen.toString().contains("report: reading"), "the report started: " + seen);
+        stdout.transferTo(java.io.Writer.nullWriter());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertEquals(130, p.exitValue(), err);
+        assertTrue(err.contains("the run is complete. Draw its report with: fitlab report " + run), err);
+        // the run itself is whole: verify passes, and the report is drawn on request
+        assertEquals(0, Cli.run("verify", run.toString()).exitCode());
+        assertEquals(0, Cli.run("report", run.toString()).exitCode());
     }
 
     @Test

@@ -46,6 +46,16 @@ class ReportServiceTest {
     }
 
     @Test
+    void aStopRequestAbandonsTheReportBetweenTwoCharts() {
+        RunFolder run = SmallRuns.copy(SmallRuns.ADAM);
+        java.util.concurrent.atomic.AtomicInteger lines = new java.util.concurrent.atomic.AtomicInteger();
+        // stop once the charts are being written: after the third progress line
+        org.junit.jupiter.api.Assertions.assertThrows(ReportService.Interrupted.class, () -> ReportService.render(run, Optional.empty(),
+                n -> {}, line -> lines.incrementAndGet(), () -> lines.get() >= 3));
+        assertTrue(Files.notExists(run.reportDir().resolve("index.html")), "no index.html for an abandoned report");
+    }
+
+    @Test
     void everyTrainedCellGetsItsLossCurve() {
         RunFolder run = SmallRuns.copy(SmallRuns.ADAM);
         Report r = ReportService.render(run, Optional.empty(), n -> {});
