@@ -23,7 +23,8 @@ public final class TopLabels extends Annotation {
 
     private static final int GAP = 10;
     private static final int MAX_ROWS = 8;
-    private static final Color BACKDROP = new Color(255, 255, 255, 210);
+    // opaque: another marker's dotted line showed through a translucent box, right across the words of a label
+    private static final Color BACKDROP = Color.WHITE;
 
     private final List<Label> labels = new ArrayList<>();
     private final Font font;
