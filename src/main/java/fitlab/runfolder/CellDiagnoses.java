@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
 
 /**
  * The diagnosis of every cell of a sweep from its metrics, computed once for summary.csv (the report reads it there):
- * the model of the last epoch, against the sweep's lowest validation loss, and for classification against the best
+ * the model of the last epoch, against the lowest validation loss of the cells with its seed, and for classification against the best
  * validation accuracy of the cells trained on the same data (same data settings and seed).
  */
 public final class CellDiagnoses {
@@ -23,8 +23,16 @@ public final class CellDiagnoses {
 
     /** One entry per cell, in order; empty for a diverged cell (stopped as diverged, or a loss that is not finite). */
     public static List<Optional<Diagnosis>> of(List<Cell> cells, List<CellSummary> summaries, List<List<MetricsRow>> metrics) {
-        double sweepMin = Diagnoser.sweepMinValidation(
-                metrics.stream().map(rows -> rows.stream().mapToDouble(MetricsRow::validationLoss).toArray()).toList());
+        // the lowest validation loss among the cells trained on the same draw (seed): a sweep over seeds (lesson 11's
+        // twelve repeats) compares each cell with its own draw's best, not with the luckiest draw of all, which made
+        // most repeats of the chosen degree "overfit"; a sweep with one seed has one group, the whole sweep
+        Map<Long, List<double[]>> curvesBySeed = new HashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            curvesBySeed.computeIfAbsent(cells.get(i).config().seed(), k -> new ArrayList<>())
+                    .add(metrics.get(i).stream().mapToDouble(MetricsRow::validationLoss).toArray());
+        }
+        Map<Long, Double> sweepMinBySeed = new HashMap<>();
+        curvesBySeed.forEach((seed, curves) -> sweepMinBySeed.put(seed, Diagnoser.sweepMinValidation(curves)));
         Map<String, Double> bestAccuracy = new HashMap<>();
         for (int i = 0; i < cells.size(); i++) {
             MetricsRow last = last(metrics.get(i));
@@ -49,6 +57,7 @@ public final class CellDiagnoses {
                 out.add(Optional.empty());
                 continue;
             }
+            double sweepMin = sweepMinBySeed.get(cells.get(i).config().seed());
             out.add(CellLosses.fromCurves(train, validation, rows.size() - 1)
                     .map(l -> Diagnoser.diagnose(l, accuracy, floor == null ? OptionalDouble.empty() : OptionalDouble.of(floor),
                             sweepMin, DiagnosisThresholds.DEFAULTS)));
