@@ -115,7 +115,8 @@ public record DiagnosisThresholds(
                             + " validation/training loss < " + ug,
                     "overfit: validation/training loss > " + fo + " and validation loss > " + ov
                             + " × the sweep's lowest validation loss",
-                    "good: neither");
+                    "good: neither",
+                    "The sweep's lowest validation loss is that of the cells trained with the same seed (the same draw of data).");
             case "zh" -> String.join("\n",
                     "分类（有准确率）：",
                     "良好：验证准确率与同一数据上最佳验证准确率相差不超过 " + plain(accuracyMargin),
@@ -131,7 +132,8 @@ public record DiagnosisThresholds(
                     "噪声下限未知时：",
                     "欠拟合：最佳训练损失 > " + fu + " × 本组实验的最低验证损失，且 验证损失/训练损失 < " + ug,
                     "过拟合：验证损失/训练损失 > " + fo + "，且 验证损失 > " + ov + " × 本组实验的最低验证损失",
-                    "良好：以上皆否");
+                    "良好：以上皆否",
+                    "本组实验的最低验证损失取自使用同一随机种子（同一次数据抽样）训练的单元。");
             default -> throw new IllegalArgumentException("language must be en or zh, got " + language);
         };
     }

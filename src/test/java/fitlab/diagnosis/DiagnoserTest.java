@@ -158,8 +158,10 @@ class DiagnoserTest {
         assertTrue(en.contains("validation/training loss < 1.5"), en);
         assertTrue(en.contains("training loss < 1·σ²"), en);
         assertTrue(en.contains("validation/training loss > 2 and"), en);
+        assertTrue(en.contains("cells trained with the same seed"), en);
         String zh = new DiagnosisThresholds(3, 1.25, 1, 1.5, 1.5, 2).thresholdsDescription("zh");
         assertTrue(zh.contains("欠拟合：最佳训练损失 > 3·σ²，且 验证损失/训练损失 < 1.25"), zh);
+        assertTrue(zh.contains("同一随机种子"), zh);
         assertThrows(IllegalArgumentException.class, () -> T.thresholdsDescription("fr"));
     }
 }
