@@ -71,6 +71,35 @@ class CrashSafetyTest {
         return longReference;
     }
 
+    /**
+     * Ctrl-C as the child JVM will see it: SIGINT (exit 130), or SIGTERM (exit 143, the same shutdown path) when this
+     * process ignores SIGINT and the child inherits that, as under nohup or a shell's background job, where a JVM
+     * never sees SIGINT at all and the run would simply finish.
+     */
+    record Interrupt(String flag, int exitCode) {
+        static Interrupt likeCtrlC() throws IOException {
+            return sigintIgnored() ? new Interrupt("-TERM", 143) : new Interrupt("-INT", 130);
+        }
+
+        void send(Process p) throws IOException, InterruptedException {
+            new ProcessBuilder("kill", flag, Long.toString(p.pid())).start().waitFor();
+        }
+
+        /** Linux's /proc/self/status SigIgn mask has bit 1 (signal 2, SIGINT) set. */
+        static boolean sigintIgnored() throws IOException {
+            Path status = Path.of("/proc/self/status");
+            if (!Files.exists(status)) {
+                return false;
+            }
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("SigIgn:")) {
+                    return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & 0x2) != 0;
+                }
+            }
+            return false;
+        }
+    }
+
     /** The real command line in a fresh JVM, as a user runs it. */
     static ProcessBuilder fitlab(String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -161,10 +190,11 @@ class CrashSafetyTest {
         Process p = fitlab("run", yaml.toString(), "--out", run.toString(), "--threads", "2", "--set", LONG)
                 .redirectError(ProcessBuilder.Redirect.PIPE).start();
         waitForEpochs(run.resolve("cells/kind=mlp/metrics.csv"), 20);
-        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        Interrupt signal = Interrupt.likeCtrlC();
+        signal.send(p);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         String err = new String(p.getErrorStream().readAllBytes());
-        assertEquals(130, p.exitValue(), err);
+        assertEquals(signal.exitCode(), p.exitValue(), err);
         assertTrue(err.contains("fitlab run --resume " + run), err);
         List<MetricsRow> rows = MetricsLog.read(run.resolve("cells/kind=mlp/metrics.csv"));
         assertTrue(rows.size() < 2001, "stopped early");
@@ -180,12 +210,13 @@ class CrashSafetyTest {
         Path run = dir.resolve("sigint-report");
         ProcessBuilder b = fitlab("run", "experiments/13-classification-capacity.yaml", "--quick", "--out", run.toString(), "--threads", "2");
         Process p = b.redirectOutput(ProcessBuilder.Redirect.PIPE).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        Interrupt signal = Interrupt.likeCtrlC();
         var stdout = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         for (String line; (line = stdout.readLine()) != null; ) {
             seen.append(line).append('\n');
             if (line.startsWith("report: reading")) {
-                new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                signal.send(p);
                 break;
             }
         }
@@ -193,7 +224,7 @@ class CrashSafetyTest {
         stdout.transferTo(java.io.Writer.nullWriter());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         String err = new String(p.getErrorStream().readAllBytes());
-        assertEquals(130, p.exitValue(), err);
+        assertEquals(signal.exitCode(), p.exitValue(), err);
         assertTrue(err.contains("the run is complete. Draw its report with: fitlab report " + run), err);
         // the run itself is whole: verify passes, and the report is drawn on request
         assertEquals(0, Cli.run("verify", run.toString()).exitCode());
