@@ -28,15 +28,24 @@ class ArchitectureDocTest {
 
     /** The other libraries' packages fitlab adds a class to (the library-patches table), in the order listed. */
     static List<String> patchedPackages() throws IOException {
+        return tableColumn("library-patches", PATCH_ROW);
+    }
+
+    static List<String> documentedPackages() throws IOException {
+        return tableColumn("package-table", ROW);
+    }
+
+    /** The first column of the table between {@code <!-- name} and {@code <!-- end name} in the architecture doc. */
+    static List<String> tableColumn(String name, Pattern row) throws IOException {
         List<String> out = new ArrayList<>();
         boolean inTable = false;
         for (String line : Files.readAllLines(DOC)) {
-            if (line.startsWith("<!-- library-patches")) {
+            if (line.startsWith("<!-- " + name)) {
                 inTable = true;
-            } else if (line.startsWith("<!-- end library-patches")) {
+            } else if (line.startsWith("<!-- end " + name)) {
                 break;
             } else if (inTable) {
-                Matcher m = PATCH_ROW.matcher(line);
+                Matcher m = row.matcher(line);
                 if (m.find()) {
                     out.add(m.group(1));
                 }
@@ -47,24 +56,6 @@ class ArchitectureDocTest {
 
     static boolean isFitlab(String pkg) {
         return pkg.equals("fitlab") || pkg.startsWith("fitlab.");
-    }
-
-    static List<String> documentedPackages() throws IOException {
-        List<String> out = new ArrayList<>();
-        boolean inTable = false;
-        for (String line : Files.readAllLines(DOC)) {
-            if (line.startsWith("<!-- package-table")) {
-                inTable = true;
-            } else if (line.startsWith("<!-- end package-table")) {
-                break;
-            } else if (inTable) {
-                Matcher m = ROW.matcher(line);
-                if (m.find()) {
-                    out.add(m.group(1));
-                }
-            }
-        }
-        return out;
     }
 
     static TreeSet<String> sourcePackages() throws IOException {
