@@ -51,16 +51,14 @@ final class ReportCommand implements Callable<Integer> {
      */
     static Report render(RunFolder run, Optional<String> language, PrintWriter out, PrintWriter err) {
         try (var lock = fitlab.runfolder.RunLock.acquire(run.root())) {
-            return renderLocked(run, language, out, err);
+            return renderLocked(run, language, out, err, () -> false);
         }
     }
 
-    /** As {@link #render}, for a caller that already holds the run's lock ({@code fitlab run}, between training and report). */
-    static Report renderLocked(RunFolder run, Optional<String> language, PrintWriter out, PrintWriter err) {
-        return renderLocked(run, language, out, err, () -> false);
-    }
-
-    /** As above, abandoned (ReportService.Interrupted) once {@code stop} is true. */
+    /**
+     * As {@link #render}, for a caller that already holds the run's lock ({@code fitlab run}, between training and
+     * report); abandoned with ReportService.Interrupted once {@code stop} is true.
+     */
     static Report renderLocked(RunFolder run, Optional<String> language, PrintWriter out, PrintWriter err,
                                java.util.function.BooleanSupplier stop) {
         Report report = ReportService.render(run, language, notice -> err.println("fitlab: " + notice), line -> {

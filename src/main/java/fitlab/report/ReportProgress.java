@@ -10,7 +10,6 @@ import java.util.function.Consumer;
  */
 final class ReportProgress {
     static final long INTERVAL_NANOS = 2_000_000_000L;
-    static final ReportProgress SILENT = new ReportProgress(line -> {}, () -> false);
 
     private final Consumer<String> out;
     private final AtomicInteger written = new AtomicInteger();
