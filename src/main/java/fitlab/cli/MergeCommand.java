@@ -32,14 +32,16 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MergeService.Result result = MergeService.merge(inputs, out,
-                CommandText.of("merge", spec.commandLine().getParseResult().originalArgs()));
         var o = spec.commandLine().getOut();
-        var report = ReportCommand.render(result.folder(), Optional.ofNullable(lang).map(Language::code), o, spec.commandLine().getErr());
-        o.println((result.kind() == MergeService.Kind.SHARDS ? "merged " + result.inputs() + " shards" : "class run of "
-                + result.inputs() + " students") + ": " + result.folder().root());
-        result.diagnoses().forEach(line -> o.println("  " + line));
-        o.println("report: " + report.index());
+        MergeService.merge(inputs, out, CommandText.of("merge", spec.commandLine().getParseResult().originalArgs()), result -> {
+            var report = ReportCommand.renderLocked(result.folder(), Optional.ofNullable(lang).map(Language::code), o,
+                    spec.commandLine().getErr(), () -> false);
+            o.println((result.kind() == MergeService.Kind.SHARDS ? "merged " + result.inputs() + " shards" : "class run of "
+                    + result.inputs() + " students") + ": " + result.folder().root());
+            result.diagnoses().forEach(line -> o.println("  " + line));
+            o.println("report: " + report.index());
+            return result;
+        });
         o.flush();
         return FitlabCommand.OK;
     }

@@ -56,8 +56,8 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /**
-     * As {@link #render}, for a caller that already holds the run's lock ({@code fitlab run}, between training and
-     * report); abandoned with ReportService.Interrupted once {@code stop} is true.
+     * As {@link #render}, for a caller that already holds the run's lock ({@code fitlab run} between training and
+     * report, {@code fitlab merge} between writing the merged folder and its report); abandoned with ReportService.Interrupted once {@code stop} is true.
      */
     static Report renderLocked(RunFolder run, Optional<String> language, PrintWriter out, PrintWriter err,
                                java.util.function.BooleanSupplier stop) {

@@ -17,7 +17,6 @@ import fitlab.runfolder.DataDirs;
 import fitlab.runfolder.MetricsLog;
 import fitlab.runfolder.MetricsRow;
 import fitlab.runfolder.RunFolder;
-import fitlab.runfolder.RunLock;
 import fitlab.runfolder.SummaryTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,62 +95,60 @@ final class ClassMerge {
     }
 
     /**
-     * Writes the class run into {@code out} (new or empty) after {@link #check}.
+     * Writes the class run into {@code out} (new or empty, whose lock the caller holds) after {@link #check}.
      *
      * @return one line per point of the lesson's sweep: how many students' own runs found it underfit, good, overfit
      */
     static List<String> write(List<Student> students, RunFolder out, String command) {
         Map<String, int[]> counts = new LinkedHashMap<>();
-        try (RunLock lock = RunLock.acquire(out.root())) {
-            Experiment klass = classExperiment(students);
-            AtomicFiles.write(out.commandTxt(), command + "\n");
-            AtomicFiles.write(out.experimentYaml(), ConfigWriter.toYaml(klass));
-            Map<String, String> dirs = DataDirs.of(klass.cells());
-            Map<Long, Map<String, String>> verdicts = new LinkedHashMap<>();
-            for (Student s : students) {
-                verdicts.put(s.seed(), ownDiagnoses(s));
-            }
-            Set<String> copiedData = new HashSet<>();
-            List<CellSummary> summaries = new ArrayList<>();
-            List<ClassRecord.Student> record = new ArrayList<>();
-            Map<Long, Map<String, String>> byClassCell = new LinkedHashMap<>();
-            for (Cell c : klass.cells()) {
-                long seed = ((Number) c.values().get(SEED)).longValue();
-                Student s = students.stream().filter(t -> t.seed() == seed).findFirst().orElseThrow();
-                Cell own = ownCell(s, c);
-                CellSummary summary = CellSummary.read(s.folder().cell(own.id()).summaryJson());
-                String dir = dirs.get(c.id());
-                if (copiedData.add(dir)) {
-                    copyDataFiles(s.folder().root().resolve(summary.dataDir()), out.root().resolve(dir));
-                }
-                Path from = s.folder().cell(own.id()).root();
-                Path to = out.cell(c.id()).root();
-                for (Path f : TreeFiles.list(from)) {
-                    if (!f.toString().equals(CellSummary.FILE)) {
-                        TreeFiles.copyFile(from.resolve(f), to.resolve(f.toString()));
-                    }
-                }
-                CellSummary renamed = new CellSummary(c.id(), c.values(), summary.stopReason(), summary.stopEpoch(), summary.bestEpoch(),
-                        summary.bestValidationLoss(), summary.markers(), summary.parameters(), summary.noiseFloor(), dir, summary.monitor());
-                AtomicFiles.write(out.cell(c.id()).summaryJson(), renamed.toJson());
-                summaries.add(renamed);
-                String verdict = verdicts.get(seed).get(own.id());
-                byClassCell.computeIfAbsent(seed, k -> new LinkedHashMap<>()).put(c.id(), verdict);
-                int[] n = counts.computeIfAbsent(own.id(), k -> new int[4]);
-                n[switch (verdict) {
-                    case "underfit" -> 0;
-                    case "good" -> 1;
-                    case "overfit" -> 2;
-                    default -> 3;
-                }]++;
-            }
-            RunService.writeSummary(out, klass, summaries);
-            for (Student s : students) {
-                record.add(new ClassRecord.Student(s.seed(), s.folder().root().toAbsolutePath().normalize().toString(),
-                        ConfigHash.of(s.folder().experimentYaml()), byClassCell.get(s.seed())));
-            }
-            new ClassRecord(klass.base().name(), record).write(out);
+        Experiment klass = classExperiment(students);
+        AtomicFiles.write(out.commandTxt(), command + "\n");
+        AtomicFiles.write(out.experimentYaml(), ConfigWriter.toYaml(klass));
+        Map<String, String> dirs = DataDirs.of(klass.cells());
+        Map<Long, Map<String, String>> verdicts = new LinkedHashMap<>();
+        for (Student s : students) {
+            verdicts.put(s.seed(), ownDiagnoses(s));
         }
+        Set<String> copiedData = new HashSet<>();
+        List<CellSummary> summaries = new ArrayList<>();
+        List<ClassRecord.Student> record = new ArrayList<>();
+        Map<Long, Map<String, String>> byClassCell = new LinkedHashMap<>();
+        for (Cell c : klass.cells()) {
+            long seed = ((Number) c.values().get(SEED)).longValue();
+            Student s = students.stream().filter(t -> t.seed() == seed).findFirst().orElseThrow();
+            Cell own = ownCell(s, c);
+            CellSummary summary = CellSummary.read(s.folder().cell(own.id()).summaryJson());
+            String dir = dirs.get(c.id());
+            if (copiedData.add(dir)) {
+                copyDataFiles(s.folder().root().resolve(summary.dataDir()), out.root().resolve(dir));
+            }
+            Path from = s.folder().cell(own.id()).root();
+            Path to = out.cell(c.id()).root();
+            for (Path f : TreeFiles.list(from)) {
+                if (!f.toString().equals(CellSummary.FILE)) {
+                    TreeFiles.copyFile(from.resolve(f), to.resolve(f.toString()));
+                }
+            }
+            CellSummary renamed = new CellSummary(c.id(), c.values(), summary.stopReason(), summary.stopEpoch(), summary.bestEpoch(),
+                    summary.bestValidationLoss(), summary.markers(), summary.parameters(), summary.noiseFloor(), dir, summary.monitor());
+            AtomicFiles.write(out.cell(c.id()).summaryJson(), renamed.toJson());
+            summaries.add(renamed);
+            String verdict = verdicts.get(seed).get(own.id());
+            byClassCell.computeIfAbsent(seed, k -> new LinkedHashMap<>()).put(c.id(), verdict);
+            int[] n = counts.computeIfAbsent(own.id(), k -> new int[4]);
+            n[switch (verdict) {
+                case "underfit" -> 0;
+                case "good" -> 1;
+                case "overfit" -> 2;
+                default -> 3;
+            }]++;
+        }
+        RunService.writeSummary(out, klass, summaries);
+        for (Student s : students) {
+            record.add(new ClassRecord.Student(s.seed(), s.folder().root().toAbsolutePath().normalize().toString(),
+                    ConfigHash.of(s.folder().experimentYaml()), byClassCell.get(s.seed())));
+        }
+        new ClassRecord(klass.base().name(), record).write(out);
         List<String> lines = new ArrayList<>();
         counts.forEach((point, n) -> lines.add(String.format(java.util.Locale.ROOT, "%s: %d underfit, %d good, %d overfit%s (of %d students)",
                 point, n[0], n[1], n[2], n[3] > 0 ? ", " + n[3] + " diverged" : "", students.size())));

@@ -2,12 +2,14 @@ package fitlab.merge;
 
 import fitlab.UserError;
 import fitlab.runfolder.RunFolder;
+import fitlab.runfolder.RunLock;
 import fitlab.runfolder.ShardRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +30,12 @@ public final class MergeService {
 
     private MergeService() {}
 
-    public static Result merge(List<Path> inputs, Path out, String command) {
+    /**
+     * Checks the inputs, writes the merged folder and hands it to {@code whileLocked} (the report) before the merged
+     * folder's lock is released, so no {@code run --resume} or second report can step in between the merge and its
+     * report.
+     */
+    public static <T> T merge(List<Path> inputs, Path out, String command, Function<Result, T> whileLocked) {
         if (inputs.isEmpty()) {
             throw new UserError("fitlab merge: give the shard or run folders to merge");
         }
@@ -48,7 +55,10 @@ public final class MergeService {
             List<ShardMerge.Input> shards = folders.stream().map(f -> new ShardMerge.Input(f, ShardRecord.STORE.read(f)))
                     .sorted(Comparator.comparingInt(s -> s.record().shard())).toList();
             var cells = ShardMerge.check(shards);
-            return new Result(Kind.SHARDS, ShardMerge.write(shards, cells, RunFolder.createAt(out), command), folders.size(), List.of());
+            RunFolder folder = RunFolder.createAt(out);
+            try (RunLock lock = RunLock.acquire(folder.root())) {
+                return whileLocked.apply(new Result(Kind.SHARDS, ShardMerge.write(shards, cells, folder, command), folders.size(), List.of()));
+            }
         }
         if (sharded > 0) {
             RunFolder shard = folders.stream().filter(ShardRecord.STORE::exists).findFirst().orElseThrow();
@@ -58,8 +68,10 @@ public final class MergeService {
         }
         var students = ClassMerge.check(folders);
         RunFolder folder = RunFolder.createAt(out);
-        List<String> diagnoses = ClassMerge.write(students, folder, command);
-        return new Result(Kind.CLASS, folder, folders.size(), diagnoses);
+        try (RunLock lock = RunLock.acquire(folder.root())) {
+            List<String> diagnoses = ClassMerge.write(students, folder, command);
+            return whileLocked.apply(new Result(Kind.CLASS, folder, folders.size(), diagnoses));
+        }
     }
 
     /** The same rule as a run's {@code --out}, checked before any work: a new or empty folder. */

@@ -9,7 +9,6 @@ import fitlab.io.AtomicFiles;
 import fitlab.runfolder.CellSummary;
 import fitlab.runfolder.ConfigHash;
 import fitlab.runfolder.RunFolder;
-import fitlab.runfolder.RunLock;
 import fitlab.runfolder.ShardRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,22 +113,20 @@ final class ShardMerge {
         return cells;
     }
 
-    /** Writes the merged run into {@code out} (an empty or new folder) after {@link #check}. */
+    /** Writes the merged run into {@code out} (an empty or new folder, whose lock the caller holds) after {@link #check}. */
     static RunFolder write(List<Input> shards, Map<String, Input> cells, RunFolder out, String command) {
         Input first = shards.get(0);
-        try (RunLock lock = RunLock.acquire(out.root())) {
-            AtomicFiles.write(out.commandTxt(), command + "\n");
-            TreeFiles.copyFile(first.folder().experimentYaml(), out.experimentYaml());
-            TreeFiles.copy(first.folder().dataDir(), out.dataDir());
-            List<CellSummary> summaries = new ArrayList<>();
-            for (Map.Entry<String, Input> e : cells.entrySet()) {
-                TreeFiles.copy(e.getValue().folder().cell(e.getKey()).root(), out.cell(e.getKey()).root());
-                summaries.add(CellSummary.read(out.cell(e.getKey()).summaryJson()));
-            }
-            Experiment experiment = ExperimentLoader.load(out.experimentYaml(), List.of(), false);
-            RunService.writeSummary(out, experiment, summaries);
-            MergeRecord.ofShards(first.record(), shards.stream().map(s -> s.folder().root()).toList()).write(out);
+        AtomicFiles.write(out.commandTxt(), command + "\n");
+        TreeFiles.copyFile(first.folder().experimentYaml(), out.experimentYaml());
+        TreeFiles.copy(first.folder().dataDir(), out.dataDir());
+        List<CellSummary> summaries = new ArrayList<>();
+        for (Map.Entry<String, Input> e : cells.entrySet()) {
+            TreeFiles.copy(e.getValue().folder().cell(e.getKey()).root(), out.cell(e.getKey()).root());
+            summaries.add(CellSummary.read(out.cell(e.getKey()).summaryJson()));
         }
+        Experiment experiment = ExperimentLoader.load(out.experimentYaml(), List.of(), false);
+        RunService.writeSummary(out, experiment, summaries);
+        MergeRecord.ofShards(first.record(), shards.stream().map(s -> s.folder().root()).toList()).write(out);
         return out;
     }
 }

@@ -80,4 +80,38 @@ class RunLockHeldTest {
         assertTrue(Files.isRegularFile(out.resolve("report/index.html")));
         RunLock.acquire(out).close(); // released when the command ends
     }
+
+    @Test
+    void fitlabMergeDrawsItsReportUnderTheLockItMergedWith() throws IOException {
+        Path yaml = Files.writeString(dir.resolve("tiny.yaml"), TINY);
+        for (String k : List.of("1/2", "2/2")) {
+            Cli.Result r = Cli.run("run", yaml.toString(), "--shard", k, "--out", dir.resolve("shard-" + k.charAt(0)).toString());
+            assertEquals(0, r.exitCode(), r.err());
+        }
+        Path merged = dir.resolve("merged");
+        var kind = fitlab.merge.MergeService.merge(List.of(dir.resolve("shard-1"), dir.resolve("shard-2")), merged, "test", result -> {
+            assertLocked(result.folder());
+            return result.kind();
+        });
+        assertEquals(fitlab.merge.MergeService.Kind.SHARDS, kind);
+        RunLock.acquire(merged).close();
+
+        for (int seed : new int[] {1, 2}) {
+            Cli.Result r = Cli.run("run", yaml.toString(), "--set", "seed=" + seed, "--no-report", "--out", dir.resolve("seed-" + seed).toString());
+            assertEquals(0, r.exitCode(), r.err());
+        }
+        Path klass = dir.resolve("class");
+        int students = fitlab.merge.MergeService.merge(List.of(dir.resolve("seed-1"), dir.resolve("seed-2")), klass, "test", result -> {
+            assertLocked(result.folder());
+            return result.inputs();
+        });
+        assertEquals(2, students);
+        RunLock.acquire(klass).close();
+
+        Cli.Result r = Cli.run("merge", dir.resolve("shard-1").toString(), dir.resolve("shard-2").toString(), "--out",
+                dir.resolve("merged-cli").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("merged 2 shards") && r.out().contains("report: "), r.out());
+        RunLock.acquire(dir.resolve("merged-cli")).close();
+    }
 }
