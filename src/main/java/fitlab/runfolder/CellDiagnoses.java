@@ -6,6 +6,7 @@ import fitlab.diagnosis.CellLosses;
 import fitlab.diagnosis.Diagnoser;
 import fitlab.diagnosis.Diagnosis;
 import fitlab.diagnosis.DiagnosisThresholds;
+import fitlab.train.stopping.StopReason;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,10 +27,11 @@ public final class CellDiagnoses {
         // the lowest validation loss among the cells trained on the same draw (seed): a sweep over seeds (lesson 11's
         // twelve repeats) compares each cell with its own draw's best, not with the luckiest draw of all, which made
         // most repeats of the chosen degree "overfit"; a sweep with one seed has one group, the whole sweep
+        List<double[]> validationCurves = metrics.stream()
+                .map(rows -> rows.stream().mapToDouble(MetricsRow::validationLoss).toArray()).toList();
         Map<Long, List<double[]>> curvesBySeed = new HashMap<>();
         for (int i = 0; i < cells.size(); i++) {
-            curvesBySeed.computeIfAbsent(cells.get(i).config().seed(), k -> new ArrayList<>())
-                    .add(metrics.get(i).stream().mapToDouble(MetricsRow::validationLoss).toArray());
+            curvesBySeed.computeIfAbsent(cells.get(i).config().seed(), k -> new ArrayList<>()).add(validationCurves.get(i));
         }
         Map<Long, Double> sweepMinBySeed = new HashMap<>();
         curvesBySeed.forEach((seed, curves) -> sweepMinBySeed.put(seed, Diagnoser.sweepMinValidation(curves)));
@@ -45,13 +47,13 @@ public final class CellDiagnoses {
             List<MetricsRow> rows = metrics.get(i);
             MetricsRow last = last(rows);
             double[] train = rows.stream().mapToDouble(MetricsRow::trainLoss).toArray();
-            double[] validation = rows.stream().mapToDouble(MetricsRow::validationLoss).toArray();
+            double[] validation = validationCurves.get(i);
             Double floor = summaries.get(i).noiseFloor();
             Optional<CellAccuracy> accuracy = last.hasAccuracy() && Double.isFinite(last.trainAccuracy())
                     && Double.isFinite(last.validationAccuracy())
                     ? Optional.of(new CellAccuracy(last.trainAccuracy(), last.validationAccuracy(), bestAccuracy.get(dataKey(cells.get(i)))))
                     : Optional.empty();
-            if (summaries.get(i).stopReason().equals(fitlab.train.stopping.StopReason.DIVERGED.key())) {
+            if (summaries.get(i).stopReason().equals(StopReason.DIVERGED.key())) {
                 // stopped because its loss exploded: its last, finite losses are not a fit to judge (lesson 09's
                 // lr=10 stops at epoch 2 with a training loss of 30 000, which the loss rules would call underfit)
                 out.add(Optional.empty());
