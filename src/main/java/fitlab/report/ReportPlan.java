@@ -11,7 +11,7 @@ import java.util.Optional;
  * Decides which charts a run gets and builds them: a capacity curve for a sweep over model capacity, a learning curve
  * for a sweep over {@code data.train}, bias–variance when seeds are swept on 1-D regression, double descent for
  * {@code lstsq}, fit gallery and fit evolution for 1-D regression, decision boundaries for 2-D classification, and
- * loss curves for every cell.
+ * final losses against any other swept numeric setting, and loss curves for every cell.
  */
 public final class ReportPlan {
     private ReportPlan() {}
@@ -46,6 +46,7 @@ public final class ReportPlan {
                         LearningCurveChart.build(g, floor, m)));
             }
         }
+        out.addAll(SettingCurveChart.charts(run, floor, m)); // a swept penalty, learning rate, augmentation, dropout, epochs
         if (kind == DataKind.REGRESSION1D) {
             out.add(RenderedChart.main("fits", m.get("caption.fits"),
                     FitGalleryChart.build(FitDataLoader.finalFits(run, FitSelection.representatives(run)), m)));

@@ -69,6 +69,26 @@ final class SmallRuns {
               seed: [0, 1]
             """;
 
+    /** Two swept penalties (no penalty among them) on an overfitting degree 9: the setting curves, one line per L1. */
+    static final String PENALTY = "name: penalty\nquestion: How strong a penalty?\n" + COMMON.replace("basis: legendre", "basis: legendre\n  degree: 9") + """
+            training:
+              optimizer: adam
+              lr: 0.05
+              epochs: 30
+            sweep:
+              training.weight_decay: [0, 0.001, 0.1, 1]
+              training.l1: [0, 0.001, 0.01]
+            """;
+
+    /** SGD from a crawl to divergence: a setting curve with a diverged value. */
+    static final String LEARNING_RATE = "name: lr\nquestion: Which learning rate?\n" + COMMON.replace("basis: legendre", "basis: legendre\n  degree: 3") + """
+            training:
+              optimizer: sgd
+              epochs: 40
+            sweep:
+              training.lr: [0.001, 0.1, 1000]
+            """;
+
     /** 2-D classification: an MLP on moons, two widths. */
     static final String MOONS = """
             name: moons
