@@ -1,6 +1,11 @@
 package fitlab.diagnosis;
 
 import java.math.BigDecimal;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.stream.Collectors;
 
 /**
  * The numbers behind the under/good/over-fit rules, written into the report so a reader can check every verdict.
@@ -93,49 +98,43 @@ public record DiagnosisThresholds(
 
     /** The rules with their numbers, one per line; {@code language} is {@code en} or {@code zh}. */
     public String thresholdsDescription(String language) {
-        String uf = plain(underfitTrainFactor), ug = plain(underfitGapRatio), of = plain(overfitTrainFactor);
-        String ov = plain(overfitValidationFactor), fu = plain(fallbackUnderfitFactor), fo = plain(fallbackOverfitGapRatio);
-        return switch (language) {
-            case "en" -> String.join("\n",
-                    "Classification (accuracy measured):",
-                    "good: validation accuracy within " + plain(accuracyMargin) + " of the best validation accuracy on the same data",
-                    "underfit: below it, and training accuracy also more than " + plain(accuracyMargin) + " below that best",
-                    "overfit: below it, and training accuracy more than " + plain(accuracyOverfitGap) + " above validation accuracy",
-                    "underfit: below it otherwise",
-                    "With a known noise floor σ² > 0:",
-                    "underfit: best training loss > " + plain(farUnderfitTrainFactor) + "·σ², whatever the validation/training ratio",
-                    "underfit: best training loss > " + uf + "·σ² and validation/training loss < " + ug,
-                    "underfit: best training loss > " + uf + "·σ² and validation loss > " + ov
-                            + " × the sweep's lowest validation loss (checked after the overfit rule)",
-                    "overfit: training loss < " + of + "·σ² and validation loss > " + ov
-                            + " × the sweep's lowest validation loss",
-                    "good: neither",
-                    "Without a noise floor:",
-                    "underfit: best training loss > " + fu + " × the sweep's lowest validation loss and"
-                            + " validation/training loss < " + ug,
-                    "overfit: validation/training loss > " + fo + " and validation loss > " + ov
-                            + " × the sweep's lowest validation loss",
-                    "good: neither",
-                    "The sweep's lowest validation loss is that of the cells trained with the same seed (the same draw of data).");
-            case "zh" -> String.join("\n",
-                    "分类（有准确率）：",
-                    "良好：验证准确率与同一数据上最佳验证准确率相差不超过 " + plain(accuracyMargin),
-                    "欠拟合：低于此，且训练准确率也比该最佳值低 " + plain(accuracyMargin) + " 以上",
-                    "过拟合：低于此，且训练准确率比验证准确率高出 " + plain(accuracyOverfitGap) + " 以上",
-                    "欠拟合：其余低于此的情况",
-                    "已知噪声下限 σ² > 0 时：",
-                    "欠拟合：最佳训练损失 > " + plain(farUnderfitTrainFactor) + "·σ²，无论验证/训练比值如何",
-                    "欠拟合：最佳训练损失 > " + uf + "·σ²，且 验证损失/训练损失 < " + ug,
-                    "欠拟合：最佳训练损失 > " + uf + "·σ²，且 验证损失 > " + ov + " × 本组实验的最低验证损失（在过拟合规则之后判断）",
-                    "过拟合：训练损失 < " + of + "·σ²，且 验证损失 > " + ov + " × 本组实验的最低验证损失",
-                    "良好：以上皆否",
-                    "噪声下限未知时：",
-                    "欠拟合：最佳训练损失 > " + fu + " × 本组实验的最低验证损失，且 验证损失/训练损失 < " + ug,
-                    "过拟合：验证损失/训练损失 > " + fo + "，且 验证损失 > " + ov + " × 本组实验的最低验证损失",
-                    "良好：以上皆否",
-                    "本组实验的最低验证损失取自使用同一随机种子（同一次数据抽样）训练的单元。");
+        Locale locale = switch (language) {
+            case "en" -> Locale.ROOT;
+            case "zh" -> Locale.SIMPLIFIED_CHINESE;
             default -> throw new IllegalArgumentException("language must be en or zh, got " + language);
         };
+        ResourceBundle texts = ResourceBundle.getBundle("fitlab.diagnosis.rules", locale);
+        return rules().stream()
+                .map(r -> MessageFormat.format(texts.getString(r.key()), r.numbers().stream().map(DiagnosisThresholds::plain).toArray()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** One line of the rules as the report lists them: its text in fitlab/diagnosis/rules*.properties, and its numbers. */
+    private record Rule(String key, List<Double> numbers) {
+        Rule(String key, Double... numbers) {
+            this(key, List.of(numbers));
+        }
+    }
+
+    /** The rules in the order of {@link Diagnoser}'s checks, the same list for every language. */
+    private List<Rule> rules() {
+        return List.of(
+                new Rule("classification"),
+                new Rule("classification.good", accuracyMargin),
+                new Rule("classification.underfitTraining", accuracyMargin),
+                new Rule("classification.overfit", accuracyOverfitGap),
+                new Rule("classification.underfit"),
+                new Rule("floor"),
+                new Rule("floor.underfitFar", farUnderfitTrainFactor),
+                new Rule("floor.underfitSmallGap", underfitTrainFactor, underfitGapRatio),
+                new Rule("floor.underfitFarFromBest", underfitTrainFactor, overfitValidationFactor),
+                new Rule("floor.overfit", overfitTrainFactor, overfitValidationFactor),
+                new Rule("floor.good"),
+                new Rule("fallback"),
+                new Rule("fallback.underfit", fallbackUnderfitFactor, underfitGapRatio),
+                new Rule("fallback.overfit", fallbackOverfitGapRatio, overfitValidationFactor),
+                new Rule("fallback.good"),
+                new Rule("seedGroups"));
     }
 
     private static String plain(double x) {

@@ -163,5 +163,16 @@ class DiagnoserTest {
         assertTrue(zh.contains("欠拟合：最佳训练损失 > 3·σ²，且 验证损失/训练损失 < 1.25"), zh);
         assertTrue(zh.contains("同一随机种子"), zh);
         assertThrows(IllegalArgumentException.class, () -> T.thresholdsDescription("fr"));
+        assertEquals(en.lines().count(), zh.lines().count(), "one list of rules, one line each in either language");
+        assertTrue(en.contains("the sweep's lowest"), "an apostrophe survives MessageFormat: " + en);
+        assertTrue(!zh.matches("(?s).*[A-Za-z]{4,}.*"), "no English left in the Chinese rules: " + zh);
+    }
+
+    @Test
+    void theRuleTextsHaveTheSameKeysInBothLanguages() {
+        var en = java.util.ResourceBundle.getBundle("fitlab.diagnosis.rules", java.util.Locale.ROOT);
+        var zh = java.util.ResourceBundle.getBundle("fitlab.diagnosis.rules", java.util.Locale.SIMPLIFIED_CHINESE);
+        assertEquals(new java.util.TreeSet<>(en.keySet()), new java.util.TreeSet<>(zh.keySet()));
+        assertTrue(!en.getString("floor").equals(zh.getString("floor")), "the Chinese bundle is found, not the English fallback");
     }
 }
