@@ -57,10 +57,11 @@ final class EvalModesChart {
             xMin = Math.min(xMin, p[i]);
             xMax = Math.max(xMax, p[i]);
         }
-        double span = xMax > xMin ? xMax - xMin : 0.2; // one cell: a window of ±0.1 around its p
+        double span = xMax > xMin ? xMax - xMin : 0.2;
         double dx = 0.04 * span;
-        chart.getStyler().setXAxisMin(xMin - 0.2 * span);
-        chart.getStyler().setXAxisMax(xMax + 0.2 * span);
+        double pad = xMax > xMin ? 0.2 * span : 0.1; // one cell: a window of ±0.1 around its p
+        chart.getStyler().setXAxisMin(xMin - pad);
+        chart.getStyler().setXAxisMax(xMax + pad);
         // a decade below and room above for the legend, so no point sits under it
         chart.getStyler().setYAxisMin(lo / 2);
         chart.getStyler().setYAxisMax(Lines.headroom(lo / 2, hi, 5));
