@@ -95,6 +95,7 @@ public final class HouseStyle {
     public static void finish(XYChart chart, TopLabels top) {
         XYStyler s = chart.getStyler();
         double[] xr = range(chart, true), yr = range(chart, false);
+        double[] drawnRange = yr.clone(); // the range marker lines were drawn across, before any widening
         if (s.isXAxisLogarithmic()) {
             xr = LogTicks.widened(xr[0], xr[1]);
         }
@@ -106,6 +107,7 @@ public final class HouseStyle {
             LegendPlacement.Placement legend = LegendPlacement.place(chart, xr, yr);
             s.setLegendPosition(legend.corner());
             if (legend.yRange() != yr) {
+                stretchMarkersBesideLegend(chart, legend.corner(), xr, drawnRange, legend.yRange());
                 yr = legend.yRange();
                 s.setYAxisMin(yr[0]).setYAxisMax(yr[1]);
             }
@@ -137,6 +139,27 @@ public final class HouseStyle {
             chart.addAnnotation(top);
         }
         fitTitle(chart);
+    }
+
+    /**
+     * A marker line drawn from the bottom to the top of the plot (chosen capacity, a diverged learning rate) is carried to
+     * the new bottom and top once the y range has grown to make room for the legend, else it would end in mid-air; a
+     * marker in the legend's own column keeps its length, so it never runs under the legend.
+     */
+    private static void stretchMarkersBesideLegend(XYChart chart, Styler.LegendPosition corner, double[] xr, double[] before,
+            double[] after) {
+        double[] column = LegendPlacement.box(corner, LegendPlacement.legendFraction(chart));
+        boolean logX = chart.getStyler().isXAxisLogarithmic();
+        for (XYSeries series : List.copyOf(chart.getSeriesCollection())) {
+            double[] x = series.getXData(), y = series.getYData();
+            if (x.length != 2 || x[0] != x[1] || y[0] != before[0] || y[1] != before[1]) {
+                continue;
+            }
+            double at = logX ? Math.log(x[0] / xr[0]) / Math.log(xr[1] / xr[0]) : (x[0] - xr[0]) / (xr[1] - xr[0]);
+            if (at < column[0] - LegendPlacement.GAP || at > column[1] + LegendPlacement.GAP) {
+                chart.updateXYSeries(series.getName(), x, new double[] {after[0], after[1]}, null);
+            }
+        }
     }
 
     /**

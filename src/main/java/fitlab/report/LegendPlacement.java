@@ -118,7 +118,7 @@ final class LegendPlacement {
     }
 
     /** The legend's box in normalised plot coordinates: {x0, x1, y0, y1}. */
-    private static double[] box(LegendPosition p, double[] size) {
+    static double[] box(LegendPosition p, double[] size) {
         boolean east = p == LegendPosition.InsideNE || p == LegendPosition.InsideSE;
         return new double[] {east ? 1 - size[0] : 0, east ? 1 : size[0], north(p) ? 1 - size[1] : 0, north(p) ? 1 : size[1]};
     }
