@@ -155,7 +155,7 @@ public final class HouseStyle {
             if (x.length != 2 || x[0] != x[1] || y[0] != before[0] || y[1] != before[1]) {
                 continue;
             }
-            double at = logX ? Math.log(x[0] / xr[0]) / Math.log(xr[1] / xr[0]) : (x[0] - xr[0]) / (xr[1] - xr[0]);
+            double at = LegendPlacement.normalised(x[0], xr, logX);
             if (at < column[0] - LegendPlacement.GAP || at > column[1] + LegendPlacement.GAP) {
                 chart.updateXYSeries(series.getName(), x, new double[] {after[0], after[1]}, null);
             }

@@ -32,7 +32,7 @@ public final class SettingCurveChart {
         List<RenderedChart> out = new ArrayList<>();
         for (SweepAxis a : run.experiment().sweep()) {
             if (charted(run, a)) {
-                out.add(RenderedChart.main("setting-" + a.shortName(), m.get("caption.setting", a.path()), build(run, a.path(), floor, m)));
+                out.add(RenderedChart.main("setting-" + a.shortName(), m.get("caption.setting", a.path()), build(run, a, floor, m)));
             }
         }
         return out;
@@ -89,8 +89,8 @@ public final class SettingCurveChart {
         }
     }
 
-    static XYChart build(LoadedRun run, String path, Optional<Double> floor, Messages m) {
-        String name = path.substring(path.lastIndexOf('.') + 1);
+    static XYChart build(LoadedRun run, SweepAxis axis, Optional<Double> floor, Messages m) {
+        String path = axis.path(), name = axis.shortName();
         List<AxisGroup> groups = SweepGroups.along(run, path, c -> ((Number) c.value(path)).doubleValue());
         TreeSet<Double> all = new TreeSet<>();
         groups.forEach(g -> g.points().forEach(p -> all.add(p.x())));
@@ -138,8 +138,9 @@ public final class SettingCurveChart {
             }
         }
         floor.ifPresent(f -> drawn.add(new double[] {f}));
-        double lo = Lines.minPositive(drawn.toArray(double[][]::new)) / 2;
-        double hi = Lines.maxFinite(drawn.toArray(double[][]::new)) * 2;
+        double[][] heights = drawn.toArray(double[][]::new);
+        double lo = Lines.minPositive(heights) / 2;
+        double hi = Lines.maxFinite(heights) * 2;
         s.setYAxisMin(lo);
         s.setYAxisMax(hi);
         floor.ifPresent(f -> Lines.horizontal(chart, m.get("series.noiseFloor", Messages.number(f)), f, xr[0], xr[1],

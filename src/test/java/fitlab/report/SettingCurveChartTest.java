@@ -35,7 +35,7 @@ class SettingCurveChartTest {
     void aZeroPenaltyIsDrawnOneDecadeLeftOfTheSmallestAndLabelledZero(String language) {
         Messages m = SmallRuns.messages(language);
         LoadedRun run = SmallRuns.load(SmallRuns.PENALTY);
-        XYChart chart = SettingCurveChart.build(run, "training.weight_decay", Optional.of(0.01), m);
+        XYChart chart = SettingCurveChart.build(run, run.axis("training.weight_decay").orElseThrow(), Optional.of(0.01), m);
         assertTrue(chart.getStyler().isXAxisLogarithmic(), "0.001 to 1 spans three decades");
         assertEquals(m.get("axis.settingLogZero", "training.weight_decay", "0.001"), chart.getXAxisTitle());
         for (String l1 : List.of("0", "0.001", "0.01")) {
@@ -63,7 +63,7 @@ class SettingCurveChartTest {
         Messages m = SmallRuns.messages(language);
         LoadedRun run = SmallRuns.load(SmallRuns.LEARNING_RATE);
         assertEquals("diverged", run.cells().get(2).summary().stopReason(), "the fixture: lr = 1000 diverges");
-        XYChart chart = SettingCurveChart.build(run, "training.lr", Optional.of(0.01), m);
+        XYChart chart = SettingCurveChart.build(run, run.axis("training.lr").orElseThrow(), Optional.of(0.01), m);
         assertTrue(chart.getStyler().isXAxisLogarithmic());
         assertEquals(m.get("axis.settingLog", "training.lr"), chart.getXAxisTitle());
         for (String s : List.of("series.train", "series.validation", "series.test")) {
