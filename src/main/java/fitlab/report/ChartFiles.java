@@ -41,23 +41,9 @@ public final class ChartFiles {
         return image;
     }
 
-    /**
-     * The chart as PNG at the deflater's best compression: 7 % smaller than ImageIO's default level for a few tenths of
-     * a second per chart, which keeps a full lesson's report folder within its size budget.
-     */
-    static byte[] png(IChart chart) throws IOException {
-        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("png").next();
-        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
-        param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(0f);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (javax.imageio.stream.ImageOutputStream stream = javax.imageio.ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(null, new javax.imageio.IIOImage(image(chart), null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+    /** The chart as PNG ({@link PngEncoder}). */
+    static byte[] png(IChart chart) {
+        return PngEncoder.encode(image(chart));
     }
 
     /** The chart as SVG, painted on {@link CompactGraphics} (what XChart's VectorGraphicsEncoder does, shorter), its paths relative. */

@@ -14,7 +14,7 @@ import javax.imageio.stream.ImageOutputStream;
 
 /**
  * An animated, looping GIF written with the JDK's own GIF writer (XChart's GifEncoder needs an extra library that
- * fitlab does not ship).
+ * fitlab does not ship), each frame handed to it already reduced to its palette by {@link GifPalette}.
  */
 final class GifWriter {
     private static final String FORMAT = "javax_imageio_gif_image_1.0";
@@ -28,8 +28,8 @@ final class GifWriter {
             writer.setOutput(out);
             writer.prepareWriteSequence(null);
             for (int i = 0; i < frames.size(); i++) {
-                BufferedImage rgb = toRgb(frames.get(i));
-                IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(rgb), null);
+                BufferedImage frame = GifPalette.indexed(toRgb(frames.get(i)));
+                IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), null);
                 IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(FORMAT);
                 IIOMetadataNode gce = child(root, "GraphicControlExtension");
                 gce.setAttribute("disposalMethod", "none");
@@ -37,6 +37,8 @@ final class GifWriter {
                 gce.setAttribute("transparentColorFlag", "FALSE");
                 gce.setAttribute("delayTime", Integer.toString(frameMillis / 10));
                 gce.setAttribute("transparentColorIndex", "0");
+                // the writer would otherwise index this frame into a default global table, not the frame's palette
+                root.appendChild(localColourTable((java.awt.image.IndexColorModel) frame.getColorModel()));
                 if (i == 0) {
                     IIOMetadataNode app = new IIOMetadataNode("ApplicationExtension");
                     app.setAttribute("applicationID", "NETSCAPE");
@@ -45,7 +47,7 @@ final class GifWriter {
                     child(root, "ApplicationExtensions").appendChild(app);
                 }
                 meta.setFromTree(FORMAT, root);
-                writer.writeToSequence(new IIOImage(rgb, null, meta), null);
+                writer.writeToSequence(new IIOImage(frame, null, meta), null);
             }
             writer.endWriteSequence();
         } finally {
@@ -61,6 +63,27 @@ final class GifWriter {
         BufferedImage out = new BufferedImage(in.getWidth(), in.getHeight(), BufferedImage.TYPE_INT_RGB);
         out.getGraphics().drawImage(in, 0, 0, null);
         return out;
+    }
+
+    /** The frame's own palette, padded to the power of two a GIF colour table must have. */
+    private static IIOMetadataNode localColourTable(java.awt.image.IndexColorModel palette) {
+        int size = 2;
+        while (size < palette.getMapSize()) {
+            size *= 2;
+        }
+        IIOMetadataNode table = new IIOMetadataNode("LocalColorTable");
+        table.setAttribute("sizeOfLocalColorTable", Integer.toString(size));
+        table.setAttribute("sortFlag", "FALSE");
+        for (int i = 0; i < size; i++) {
+            int rgb = i < palette.getMapSize() ? palette.getRGB(i) : 0;
+            IIOMetadataNode entry = new IIOMetadataNode("ColorTableEntry");
+            entry.setAttribute("index", Integer.toString(i));
+            entry.setAttribute("red", Integer.toString(rgb >> 16 & 0xFF));
+            entry.setAttribute("green", Integer.toString(rgb >> 8 & 0xFF));
+            entry.setAttribute("blue", Integer.toString(rgb & 0xFF));
+            table.appendChild(entry);
+        }
+        return table;
     }
 
     private static IIOMetadataNode child(IIOMetadataNode root, String name) {

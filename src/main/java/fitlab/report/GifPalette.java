@@ -1,0 +1,162 @@
+package fitlab.report;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.IndexColorModel;
+import java.util.Arrays;
+
+/**
+ * A chart frame reduced to the 256 colours a GIF frame may have. A chart is a white canvas with a handful of series
+ * colours, grey text and grid, and the anti-aliased edges between them, so its most frequent colours are exactly
+ * those it is drawn in: they are kept as they are, and every rarer edge shade takes the nearest of them. The JDK's
+ * GIF writer would instead build an octree over every pixel of every frame, which took most of a report's time.
+ *
+ * <p>Deterministic: the palette depends only on the frame's pixels (ties in frequency go to the smaller RGB value).
+ */
+final class GifPalette {
+    static final int COLOURS = 256;
+
+    private GifPalette() {}
+
+    /** The frame as an 8-bit indexed image; {@code rgb} must be {@link BufferedImage#TYPE_INT_RGB}. */
+    static BufferedImage indexed(BufferedImage rgb) {
+        int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+        ColourCounts counts = ColourCounts.of(pixels);
+        int[] palette = counts.mostFrequent(COLOURS);
+        IndexColorModel model = model(palette);
+        BufferedImage out = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_INDEXED, model);
+        byte[] indices = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        ColourCounts.IndexOf lookup = counts.nearestIn(palette);
+        int previous = -1, index = 0;
+        for (int i = 0; i < pixels.length; i++) {
+            int rgbValue = pixels[i] & 0xFFFFFF;
+            if (rgbValue != previous) {
+                index = lookup.of(rgbValue);
+                previous = rgbValue;
+            }
+            indices[i] = (byte) index;
+        }
+        return out;
+    }
+
+    private static IndexColorModel model(int[] palette) {
+        byte[] r = new byte[palette.length], g = new byte[palette.length], b = new byte[palette.length];
+        for (int i = 0; i < palette.length; i++) {
+            r[i] = (byte) (palette[i] >> 16);
+            g[i] = (byte) (palette[i] >> 8);
+            b[i] = (byte) palette[i];
+        }
+        int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, palette.length - 1)));
+        return new IndexColorModel(bits, palette.length, r, g, b);
+    }
+
+    /** The distinct colours of a frame with their pixel counts, in an open-addressing table keyed by RGB. */
+    static final class ColourCounts {
+        private static final int EMPTY = -1;
+        private final int[] keys;
+        private final int[] counts;
+        private int size;
+
+        private ColourCounts(int capacity) {
+            keys = new int[capacity];
+            counts = new int[capacity];
+            Arrays.fill(keys, EMPTY);
+        }
+
+        static ColourCounts of(int[] pixels) {
+            ColourCounts c = new ColourCounts(1 << 12);
+            ColourCounts table = c;
+            int previous = EMPTY, slot = -1;
+            for (int p : pixels) {
+                int rgb = p & 0xFFFFFF;
+                if (rgb != previous) { // long runs of one colour (the white canvas) skip the hash
+                    slot = table.slot(rgb);
+                    if (table.keys[slot] == EMPTY) {
+                        if (2 * (table.size + 1) > table.keys.length) {
+                            table = table.grown();
+                            slot = table.slot(rgb);
+                        }
+                        table.keys[slot] = rgb;
+                        table.size++;
+                    }
+                    previous = rgb;
+                }
+                table.counts[slot]++;
+            }
+            return table;
+        }
+
+        private int slot(int rgb) {
+            int mask = keys.length - 1;
+            int i = (rgb * 0x9E3779B1) >>> 7 & mask;
+            while (keys[i] != EMPTY && keys[i] != rgb) {
+                i = i + 1 & mask;
+            }
+            return i;
+        }
+
+        private ColourCounts grown() {
+            ColourCounts g = new ColourCounts(keys.length * 2);
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != EMPTY) {
+                    int s = g.slot(keys[i]);
+                    g.keys[s] = keys[i];
+                    g.counts[s] = counts[i];
+                    g.size++;
+                }
+            }
+            return g;
+        }
+
+        /** Up to {@code n} colours, the most frequent first (ties: smaller RGB first). */
+        int[] mostFrequent(int n) {
+            long[] ranked = new long[size];
+            int k = 0;
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != EMPTY) {
+                    // descending count, then ascending colour, as one ascending long
+                    ranked[k++] = (long) (Integer.MAX_VALUE - counts[i]) << 24 | keys[i];
+                }
+            }
+            Arrays.sort(ranked);
+            int[] out = new int[Math.min(n, size)];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (int) (ranked[i] & 0xFFFFFF);
+            }
+            return out;
+        }
+
+        /** For every colour of this frame, the index of the nearest palette colour (squared RGB distance). */
+        IndexOf nearestIn(int[] palette) {
+            int[] index = new int[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != EMPTY) {
+                    index[i] = nearest(keys[i], palette);
+                }
+            }
+            return rgb -> index[slot(rgb)];
+        }
+
+        private static int nearest(int rgb, int[] palette) {
+            int best = 0;
+            long bestDistance = Long.MAX_VALUE;
+            for (int i = 0; i < palette.length; i++) {
+                int dr = (rgb >> 16 & 0xFF) - (palette[i] >> 16 & 0xFF);
+                int dg = (rgb >> 8 & 0xFF) - (palette[i] >> 8 & 0xFF);
+                int db = (rgb & 0xFF) - (palette[i] & 0xFF);
+                long d = (long) dr * dr + (long) dg * dg + (long) db * db;
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = i;
+                }
+            }
+            return best;
+        }
+
+        /** A colour's palette index. */
+        interface IndexOf {
+            int of(int rgb);
+        }
+    }
+}
