@@ -26,17 +26,33 @@ class CompactGraphics extends ResolvedFontGraphics {
     /** Coordinates are written in multiples of 1 / STEPS_PER_UNIT of a drawing unit. */
     static final double STEPS_PER_UNIT = 10;
 
+    private final boolean quadsAsCubics;
+
+    /** For SVG, which has quadratic segments. */
+    CompactGraphics() {
+        this(false);
+    }
+
+    /**
+     * @param quadsAsCubics true for PDF, which has no quadratic segment: the writer would turn each glyph's quadratic
+     *                      curves into cubics itself, with control points at thirds ({@code 197.33333333333334}),
+     *                      most of a slide's bytes and of the time to format them. Converted here, and rounded.
+     */
+    CompactGraphics(boolean quadsAsCubics) {
+        this.quadsAsCubics = quadsAsCubics;
+    }
+
     @Override
     public void draw(Shape s) {
         if (!invisible()) {
-            super.draw(compact(s, true));
+            super.draw(compact(s, true, quadsAsCubics));
         }
     }
 
     @Override
     public void fill(Shape s) {
         if (!invisible()) {
-            super.fill(compact(s, false));
+            super.fill(compact(s, false, quadsAsCubics));
         }
     }
 
@@ -62,6 +78,11 @@ class CompactGraphics extends ResolvedFontGraphics {
 
     /** The shape as it is written: rounded, and a stroked all-cubic path as its polyline. */
     static Shape compact(Shape s, boolean stroked) {
+        return compact(s, stroked, false);
+    }
+
+    /** As {@link #compact(Shape, boolean)}, each quadratic segment as the same curve in cubic form if asked. */
+    static Shape compact(Shape s, boolean stroked, boolean quadsAsCubics) {
         if (s instanceof Rectangle2D r) {
             return rounded(r);
         }
@@ -77,13 +98,35 @@ class CompactGraphics extends ResolvedFontGraphics {
         double[] c = new double[6];
         PathIterator it = s.getPathIterator(null);
         int rule = it.getWindingRule();
+        double x = 0, y = 0, startX = 0, startY = 0; // the current point and the subpath's start, as written
         for (; !it.isDone(); it.next()) {
             int type = it.currentSegment(c);
+            onlyCubics &= types.isEmpty() ? type == PathIterator.SEG_MOVETO : type == PathIterator.SEG_CUBICTO;
+            if (quadsAsCubics && type == PathIterator.SEG_QUADTO) {
+                // the same curve: control points two thirds of the way from each end point to the quadratic's one
+                c[4] = c[2];
+                c[5] = c[3];
+                c[2] = c[4] + 2.0 / 3 * (c[0] - c[4]);
+                c[3] = c[5] + 2.0 / 3 * (c[1] - c[5]);
+                c[0] = x + 2.0 / 3 * (c[0] - x);
+                c[1] = y + 2.0 / 3 * (c[1] - y);
+                type = PathIterator.SEG_CUBICTO;
+            }
             double[] points = new double[points(type)];
             for (int i = 0; i < points.length; i++) {
                 points[i] = round(c[i]);
             }
-            onlyCubics &= types.isEmpty() ? type == PathIterator.SEG_MOVETO : type == PathIterator.SEG_CUBICTO;
+            if (type == PathIterator.SEG_CLOSE) {
+                x = startX;
+                y = startY;
+            } else {
+                x = points[points.length - 2];
+                y = points[points.length - 1];
+                if (type == PathIterator.SEG_MOVETO) {
+                    startX = x;
+                    startY = y;
+                }
+            }
             types.add(type);
             segments.add(points);
         }

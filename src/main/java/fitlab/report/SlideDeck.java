@@ -102,7 +102,7 @@ public final class SlideDeck {
     }
 
     static byte[] page(IChart slide) throws IOException {
-        VectorGraphics2D g = new CompactGraphics();
+        VectorGraphics2D g = new CompactGraphics(true);
         // VectorGraphics2D measures the page in millimetres and maps drawing units to millimetres too: scaled so
         // that one pixel of the slide is one point of the page
         g.scale(MM_PER_POINT, MM_PER_POINT);

@@ -86,6 +86,34 @@ class ChartSizeTest {
                 "" + segments(CompactGraphics.compact(line, false)));
     }
 
+    /**
+     * For a PDF page a glyph's quadratic segment is written as the same curve in cubic form, in tenths: the PDF writer
+     * would otherwise convert it itself, with control points at thirds of a unit.
+     */
+    @Test
+    void aQuadraticSegmentIsWrittenForPdfAsTheSameCubicInTenths() {
+        java.awt.geom.Path2D.Double glyph = new java.awt.geom.Path2D.Double();
+        glyph.moveTo(0, 0);
+        glyph.quadTo(3, 9, 6, 0);
+        glyph.closePath();
+        assertEquals(List.of("M 0.0 0.0", "Q 3.0 9.0 6.0 0.0", "Z"), segments(CompactGraphics.compact(glyph, false)), "SVG keeps it");
+        assertEquals(List.of("M 0.0 0.0", "C 2.0 6.0 4.0 6.0 6.0 0.0", "Z"), segments(CompactGraphics.compact(glyph, false, true)));
+        java.awt.geom.Path2D.Double odd = new java.awt.geom.Path2D.Double();
+        odd.moveTo(1, 1);
+        odd.quadTo(2, 2, 3, 1);
+        java.awt.Shape cubic = CompactGraphics.compact(odd, false, true);
+        // the same curve: its midpoint (2, 1.5) lies within the rounding of the control points
+        java.awt.geom.PathIterator flat = cubic.getPathIterator(null, 0.001);
+        double[] c = new double[6];
+        double nearest = Double.MAX_VALUE;
+        for (; !flat.isDone(); flat.next()) {
+            flat.currentSegment(c);
+            nearest = Math.min(nearest, Math.hypot(c[0] - 2, c[1] - 1.5));
+        }
+        assertTrue(nearest < 0.05, "midpoint off by " + nearest);
+        assertEquals(List.of("M 1.0 1.0", "C 1.7 1.7 2.3 1.7 3.0 1.0"), segments(cubic), "control points at 2/3, rounded to tenths");
+    }
+
     /** The SVG of a chart holds no coordinate longer than tenths, and its long line is one polyline. */
     @Test
     void anSvgChartWritesTenthsAndItsLongLineAsAPolyline() throws IOException {
@@ -114,11 +142,17 @@ class ChartSizeTest {
         double[] c = new double[6];
         for (java.awt.geom.PathIterator it = s.getPathIterator(null); !it.isDone(); it.next()) {
             int type = it.currentSegment(c);
-            int k = type == java.awt.geom.PathIterator.SEG_CUBICTO ? 6 : type == java.awt.geom.PathIterator.SEG_QUADTO ? 4 : 2;
+            int k = switch (type) {
+                case java.awt.geom.PathIterator.SEG_CUBICTO -> 6;
+                case java.awt.geom.PathIterator.SEG_QUADTO -> 4;
+                case java.awt.geom.PathIterator.SEG_CLOSE -> 0;
+                default -> 2;
+            };
             StringBuilder sb = new StringBuilder(switch (type) {
                 case java.awt.geom.PathIterator.SEG_MOVETO -> "M";
                 case java.awt.geom.PathIterator.SEG_LINETO -> "L";
                 case java.awt.geom.PathIterator.SEG_CUBICTO -> "C";
+                case java.awt.geom.PathIterator.SEG_CLOSE -> "Z";
                 default -> "Q";
             });
             for (int i = 0; i < k; i++) {
