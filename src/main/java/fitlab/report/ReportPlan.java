@@ -65,13 +65,12 @@ public final class ReportPlan {
                         DecisionBoundaryChart.build(BoundaryDataLoader.load(run, c), m), List.of(), "boundaries"));
             }
         }
-        for (CellRun c : run.cells()) {
-            // a closed-form fit (lstsq) logs its initial weights and its solution, two points: no course to show
-            if (c.metrics().size() > 2) {
-                out.add(new RenderedChart("loss-" + fileName(c.id()), m.get("caption.lossCurves", c.id()),
-                        LossCurveChart.build(c, m), List.of(), "cells"));
-            }
-        }
+        // a closed-form fit (lstsq) logs its initial weights and its solution, two points: no course to show.
+        // Built on all cores (each chart from its own cell alone; the list keeps the cells' order)
+        out.addAll(run.cells().parallelStream().filter(c -> c.metrics().size() > 2)
+                .map(c -> new RenderedChart("loss-" + fileName(c.id()), m.get("caption.lossCurves", c.id()),
+                        LossCurveChart.build(c, m), List.of(), "cells"))
+                .toList());
         return out;
     }
 

@@ -27,6 +27,19 @@ class CliTest {
         assertTrue(version.out().startsWith("fitlab "));
     }
 
+    /** {@code fitlab --version} answers before picocli's command model is built, with the line picocli would print. */
+    @Test
+    void theVersionFastPathPrintsWhatEveryCommandsVersionOptionPrints() throws Exception {
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--version").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        Cli.Result viaPicocli = Cli.run("list", "--version");
+        assertEquals(0, viaPicocli.exitCode());
+        assertEquals(viaPicocli.out().strip(), out.strip());
+        assertTrue(out.startsWith("fitlab "), out);
+    }
+
     @Test
     void badConfigIsOneLineOnStderrWithExitTwo() throws IOException {
         Path yaml = dir.resolve("bad.yaml");
