@@ -22,6 +22,7 @@ public final class PolynomialModel implements Model {
     private int capacity;
     private double[] phi;  // [rows, degree] features of the last forward
     private double[] out;
+    private final FeatureCache cache = new FeatureCache();
 
     PolynomialModel(PolynomialSpec spec) {
         this.spec = spec;
@@ -63,7 +64,7 @@ public final class PolynomialModel implements Model {
     @Override
     public double[] forward(double[] x, int rows, boolean training, Rng dropout) {
         ensureCapacity(rows);
-        features(x, rows, phi);
+        phi = cache.features(this, x, rows);
         double b = params[degree];
         for (int r = 0; r < rows; r++) {
             int row = r * degree;
@@ -91,9 +92,59 @@ public final class PolynomialModel implements Model {
 
     private void ensureCapacity(int rows) {
         if (rows > capacity) {
-            phi = new double[rows * degree];
             out = new double[rows];
             capacity = rows;
+        }
+    }
+
+    /**
+     * The feature matrices of the last few inputs. A lesson's inputs never change between epochs (the full batch and
+     * the three evaluated splits are the same rows every epoch) while computing φ was most of a polynomial epoch:
+     * an input whose values equal a remembered one, bit for bit, gets the remembered φ, which is exactly what
+     * computing it again would give. A mini-batch buffer refilled with other rows differs and is computed afresh.
+     */
+    private static final class FeatureCache {
+        /** The split arrays of one epoch (training batch, train, validation, test) and one to spare. */
+        private static final int ENTRIES = 5;
+        /** Inputs larger than this many features (8 MB) are computed each time, not held. */
+        private static final long MAX_VALUES = 1 << 20;
+        private final double[][] inputs = new double[ENTRIES][];
+        private final double[][] features = new double[ENTRIES][];
+        private final int[] rowCounts = new int[ENTRIES];
+        private final long[] lastUse = new long[ENTRIES]; // 0: never used
+        private long clock;
+        private double[] scratch; // the features of an input too large to hold
+
+        double[] features(PolynomialModel model, double[] x, int rows) {
+            clock++;
+            for (int i = 0; i < ENTRIES; i++) {
+                if (inputs[i] != null && rowCounts[i] == rows && java.util.Arrays.equals(inputs[i], 0, rows, x, 0, rows)) {
+                    lastUse[i] = clock;
+                    return features[i];
+                }
+            }
+            long values = (long) rows * model.degree;
+            if (values > MAX_VALUES) {
+                if (scratch == null || scratch.length < values) {
+                    scratch = new double[Math.toIntExact(values)];
+                }
+                model.features(x, rows, scratch);
+                return scratch;
+            }
+            int slot = 0; // the least recently used: a shuffled batch, new every epoch, replaces the previous batch
+            for (int i = 1; i < ENTRIES; i++) {
+                if (lastUse[i] < lastUse[slot]) {
+                    slot = i;
+                }
+            }
+            lastUse[slot] = clock;
+            if (features[slot] == null || features[slot].length < values) {
+                features[slot] = new double[(int) values];
+            }
+            model.features(x, rows, features[slot]);
+            inputs[slot] = java.util.Arrays.copyOf(x, rows);
+            rowCounts[slot] = rows;
+            return features[slot];
         }
     }
 

@@ -99,6 +99,35 @@ class ModelTest {
         assertTrue(assertThrows(UserError.class, () -> m.loadStateDict(other)).getMessage().contains("x_max"));
     }
 
+    /**
+     * The polynomial remembers the features of recent inputs: the same values give the same bits as a fresh model,
+     * and a buffer refilled with other values (a shuffled batch) is never answered from the old features.
+     */
+    @Test
+    void polynomialFeaturesAreReusedOnlyForEqualInputs() {
+        var spec = new PolynomialSpec(6, Basis.LEGENDRE, true, 0.0, 1.0);
+        Model m = Models.create(spec, Rng.seeded(9));
+        double[] batch = {0.1, 0.2, 0.3, 0.4, 0.5};
+        double[] first = m.forward(batch, 5, false, null).clone();
+        double[][] splits = new double[6][];
+        for (int i = 0; i < splits.length; i++) {
+            splits[i] = new double[] {0.05 * i, 0.7, 0.9 - 0.1 * i};
+            m.forward(splits[i], 3, false, null); // more inputs than the cache holds
+        }
+        assertArrayEquals(first, m.forward(batch, 5, false, null), "same values, same outputs");
+        batch[2] = 0.35; // the same array, refilled
+        Model fresh = Models.create(spec, Rng.seeded(9));
+        assertArrayEquals(fresh.forward(batch, 5, false, null), m.forward(batch, 5, false, null).clone(),
+                "a refilled buffer is computed afresh");
+        assertArrayEquals(fresh.forward(batch, 3, false, null), m.forward(batch, 3, false, null), "fewer rows of it too");
+        // the backward pass uses the features of the last forward
+        m.forward(splits[0], 3, false, null);
+        m.backward(new double[] {1, 1, 1}, 3);
+        fresh.forward(splits[0], 3, false, null);
+        fresh.backward(new double[] {1, 1, 1}, 3);
+        assertArrayEquals(fresh.gradients(), m.gradients());
+    }
+
     @Test
     void dropoutZeroesOrScalesLikeTorchAndOnlyInTrainMode() {
         var spec = new MlpSpec(1, List.of(2000), 1, Activation.RELU, 0.25);
