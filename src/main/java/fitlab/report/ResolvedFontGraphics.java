@@ -15,9 +15,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 class ResolvedFontGraphics extends VectorGraphics2D {
     private static final Map<Font, Font> PHYSICAL = new ConcurrentHashMap<>();
+    /** The font the painter asked for, as it asked. */
+    private Font requested;
 
     @Override
     public void setFont(Font font) {
+        requested = font;
         super.setFont(font == null ? null : PHYSICAL.computeIfAbsent(font, GraphicsUtils::getPhysicalFont));
+    }
+
+    /**
+     * The font as set, not its physical resolution: text is drawn as glyph outlines ({@link Glyphs}) of this font,
+     * and a logical family is a composite (SansSerif is DejaVu Sans for Latin and Noto Sans CJK for Chinese), while
+     * the physical font the writer names has no Chinese glyphs: a Chinese text slide came out as boxes.
+     */
+    @Override
+    public Font getFont() {
+        return requested != null ? requested : super.getFont();
     }
 }

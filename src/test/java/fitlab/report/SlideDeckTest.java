@@ -20,6 +20,38 @@ import org.junit.jupiter.api.Test;
 /** report/slides.pdf: one 16:9 page per slide, and every page renders (with poppler's pdftoppm, as a viewer would). */
 class SlideDeckTest {
 
+    /**
+     * A Chinese text slide's PDF page shows the Chinese letters, as the same slide painted on screen does: the page's
+     * text is drawn as glyph outlines of the logical font, whose Chinese comes from its CJK member (the physical font
+     * the PDF writer resolves it to has none, and drew boxes).
+     */
+    @Test
+    void aChineseTextSlideShowsItsLettersInThePdf() throws Exception {
+        Messages m = Messages.forLanguage("zh", n -> {});
+        if (!m.language().equals("zh")) {
+            fitlab.testsupport.MissingTool.skipLocallyFailInCi("no CJK font (apt-get install fonts-noto-cjk)", "the Chinese slide check");
+        }
+        TextSlide slide = new TextSlide("诊断：欠拟合与过拟合", List.of("训练损失低于噪声下限，验证损失却上升：模型学到了噪声。", "重新加载检查"), m.fontFamily());
+        BufferedImage screen = new BufferedImage(slide.getWidth(), slide.getHeight(), BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = screen.createGraphics();
+        slide.paint(g, slide.getWidth(), slide.getHeight());
+        g.dispose();
+        BufferedImage page;
+        try (PDDocument doc = Loader.loadPDF(SlideDeck.page(slide))) {
+            page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImage(0, 1f);
+        }
+        int dark = 0, differing = 0;
+        for (int y = 0; y < screen.getHeight(); y++) {
+            for (int x = 0; x < screen.getWidth(); x++) {
+                boolean a = (screen.getRGB(x, y) & 0xFF) < 100, b = (page.getRGB(x, y) & 0xFF) < 100;
+                dark += a ? 1 : 0;
+                differing += a != b ? 1 : 0;
+            }
+        }
+        assertTrue(dark > 5000, "the slide has text: " + dark);
+        assertTrue(differing < dark / 5, differing + " of " + dark + " text pixels differ between screen and PDF");
+    }
+
     @Test
     void theDeckHasEverySlideAsA16To9PageAndEveryPageRenders() throws Exception {
         RunFolder run = LessonQuickRuns.get("03-epochs-and-early-stopping");
