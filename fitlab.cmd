@@ -43,5 +43,9 @@ set "FITLAB_GC=-XX:+UseParallelGC"
 if defined FITLAB_JAVA_OPTS (
   echo %FITLAB_JAVA_OPTS% | findstr /R /C:"-XX:+Use.*GC" >nul && set "FITLAB_GC="
 )
-"%FITLAB_JAVA%" %FITLAB_GC% "-Dfitlab.home=%FITLAB_HOME%" -Djava.awt.headless=true -Dfile.encoding=UTF-8 %FITLAB_JAVA_OPTS% -jar "%FITLAB_JAR%" %*
+rem The client compiler only for the commands that train nothing (report, verify, list, inspect, merge, eval,
+rem data), as in ./fitlab, which says why; training commands keep both compilers.
+set "FITLAB_JIT="
+for %%c in (report verify list inspect merge eval data) do if /i "%~1"=="%%c" set "FITLAB_JIT=-XX:TieredStopAtLevel=1"
+"%FITLAB_JAVA%" %FITLAB_GC% %FITLAB_JIT% "-Dfitlab.home=%FITLAB_HOME%" -Djava.awt.headless=true -Dfile.encoding=UTF-8 %FITLAB_JAVA_OPTS% -jar "%FITLAB_JAR%" %*
 exit /b %ERRORLEVEL%

@@ -31,6 +31,23 @@ class LaunchersTest {
         assertTrue(bash.contains("${FITLAB_JAVA_OPTS:-}") && cmd.contains("%FITLAB_JAVA_OPTS%"), "both honour FITLAB_JAVA_OPTS");
     }
 
+    /** Both build-on-first-use launchers give the same commands the client compiler alone, and no training command. */
+    @Test
+    void bothLaunchersRunTheSameCommandsOnTheClientCompiler() throws IOException {
+        java.util.regex.Matcher bash = java.util.regex.Pattern.compile("case \"\\$\\{1:-}\" in ([a-z|]+)\\) jit=\"-XX:TieredStopAtLevel=1\"")
+                .matcher(Files.readString(Path.of("fitlab")));
+        java.util.regex.Matcher cmd = java.util.regex.Pattern.compile("for %%c in \\(([a-z ]+)\\) do if /i \"%~1\"==\"%%c\" set \"FITLAB_JIT=-XX:TieredStopAtLevel=1\"")
+                .matcher(Files.readString(Path.of("fitlab.cmd")));
+        assertTrue(bash.find(), "./fitlab chooses the compiler per command");
+        assertTrue(cmd.find(), "fitlab.cmd chooses the compiler per command");
+        List<String> c1 = List.of(bash.group(1).split("\\|"));
+        assertEquals(c1, List.of(cmd.group(1).split(" ")));
+        for (String training : List.of("run", "resume", "serve")) {
+            assertFalse(c1.contains(training), training + " trains: it keeps C2's vectorised kernels");
+        }
+        assertTrue(c1.contains("report") && c1.contains("verify"), "" + c1);
+    }
+
     @Test
     void theLaunchersBuildTheJarWithoutTheAppImage() throws IOException {
         String pom = Files.readString(Path.of("pom.xml"));
