@@ -9,7 +9,8 @@ What it does, so that the comparison with `fitlab run LESSON` is fair:
   the run's own data/**.csv, and every cell starts from the weights of the cell's epoch-0000.pth. The same
   data and the same initial weights, so both sides do the same arithmetic on the same numbers. Reading the CSVs
   stands in for fitlab's data generation (fitlab generates and writes them; that is counted on fitlab's side).
-- Per cell, in float64: a polynomial (Legendre or monomial features of the scaled input, then nn.Linear) or an
+- Per cell, in float64: a polynomial (Legendre or monomial features of the scaled input, computed once per split
+  tensor and reused, as fitlab reuses them, then nn.Linear) or an
   nn.Sequential MLP of nn.Linear + ReLU/Tanh; every epoch one full-batch optimizer step (Adam with the YAML's
   betas/eps, or SGD), then the loss of train, validation and test in eval mode (torch.no_grad), one metrics.csv
   line, and the early-stopping bookkeeping (best validation loss, patience counter; 'mark' never stops). `lstsq`
@@ -68,8 +69,17 @@ class Polynomial(torch.nn.Module):
         self.linear = torch.nn.Linear(self.degree, 1)
         self.register_buffer("x_min", torch.tensor(float(spec.get("x_min", 0.0))))
         self.register_buffer("x_max", torch.tensor(float(spec.get("x_max", 1.0))))
+        self._features = {}  # id(x) -> (x, its features): the splits are the same tensors every epoch
 
     def features(self, x):
+        hit = self._features.get(id(x))
+        if hit is not None and hit[0] is x:
+            return hit[1]
+        phi = self._compute_features(x)
+        self._features[id(x)] = (x, phi)
+        return phi
+
+    def _compute_features(self, x):
         u = 2 * (x - self.x_min) / (self.x_max - self.x_min) - 1 if self.scale else x
         cols, prev, cur = [], torch.ones_like(u), u
         for k in range(1, self.degree + 1):
