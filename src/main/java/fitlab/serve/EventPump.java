@@ -252,7 +252,11 @@ final class EventPump implements AutoCloseable {
 
     /** Loads cell data once it is on disk, and at most every FIT_MS the model of each cell's newest checkpoint. */
     private void refreshFits(LiveRun run, Shared s, Optional<RunFolder> folder) {
-        if (folder.isEmpty() || System.nanoTime() - s.lastFit < TimeUnit.MILLISECONDS.toNanos(FIT_MS)) {
+        // a cell that has finished gets its last fit at once, not after the rate limit: the update that says the run
+        // finished must already carry it (a page that stops listening then kept an older boundary)
+        boolean finalFitDue = run.cells().stream()
+                .anyMatch(c -> !s.finalFit.contains(c.id()) && c.since(Integer.MAX_VALUE).summary() != null);
+        if (folder.isEmpty() || (!finalFitDue && System.nanoTime() - s.lastFit < TimeUnit.MILLISECONDS.toNanos(FIT_MS))) {
             return;
         }
         s.lastFit = System.nanoTime();
@@ -269,15 +273,18 @@ final class EventPump implements AutoCloseable {
                 if (!s.info.containsKey(c.id())) {
                     FitSnapshots.info(folder.get(), c.id(), cell.config()).ifPresent(i -> s.info.put(c.id(), i));
                 }
+                // read before the look for a checkpoint: once the summary is there, every checkpoint is on disk
+                boolean done = c.since(Integer.MAX_VALUE).summary() != null;
                 Map<String, Object> info = s.info.get(c.id());
                 if (info == null) {
+                    if (done) {
+                        s.finalFit.add(c.id()); // no fit to show for this cell's data: nothing more will come
+                    }
                     continue;
                 }
                 if (s.finalFit.contains(c.id())) {
                     continue;
                 }
-                // read before the look for a checkpoint: once the summary is there, every checkpoint is on disk
-                boolean done = c.since(Integer.MAX_VALUE).summary() != null;
                 Map<String, Object> old = s.fits.get(c.id());
                 var found = FitSnapshots.newest(folder.get().cell(c.id()), c.lastEpoch(), cell.config().checkpoint().every());
                 if (found.isPresent() && (old == null || !old.get("epoch").equals(found.get().getKey()))) {
