@@ -142,7 +142,10 @@ public final class PolynomialModel implements Model {
                 features[slot] = new double[(int) values];
             }
             model.features(x, rows, features[slot]);
-            inputs[slot] = java.util.Arrays.copyOf(x, rows);
+            if (inputs[slot] == null || inputs[slot].length < rows) {
+                inputs[slot] = new double[rows];
+            }
+            System.arraycopy(x, 0, inputs[slot], 0, rows); // a shuffled batch replaces its slot every epoch: no new array
             rowCounts[slot] = rows;
             return features[slot];
         }

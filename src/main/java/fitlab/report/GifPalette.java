@@ -65,8 +65,7 @@ final class GifPalette {
         }
 
         static ColourCounts of(int[] pixels) {
-            ColourCounts c = new ColourCounts(1 << 12);
-            ColourCounts table = c;
+            ColourCounts table = new ColourCounts(1 << 12);
             int previous = EMPTY, slot = -1;
             for (int p : pixels) {
                 int rgb = p & 0xFFFFFF;

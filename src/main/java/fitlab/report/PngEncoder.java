@@ -27,16 +27,11 @@ final class PngEncoder {
 
     /** {@code image} must be {@link BufferedImage#TYPE_INT_RGB}. */
     static byte[] encode(BufferedImage image) {
-        return encode(image, LEVEL);
-    }
-
-    /** As {@link #encode(BufferedImage)} at deflate level {@code level} (0-9, or -1 for zlib's default). */
-    static byte[] encode(BufferedImage image, int level) {
         int width = image.getWidth(), height = image.getHeight();
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         int stride = width * BYTES_PER_PIXEL;
         byte[] row = new byte[stride];
-        Deflater deflater = new Deflater(level);
+        Deflater deflater = new Deflater(LEVEL);
         ByteArrayOutputStream idat = new ByteArrayOutputStream(stride * height / 16);
         byte[] buffer = new byte[64 * 1024];
         try {

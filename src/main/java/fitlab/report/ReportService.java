@@ -73,29 +73,21 @@ public final class ReportService {
         List<RenderedChart> charts = ReportPlan.charts(loaded, m);
         List<String> diagnosis = loaded.cells().stream().map(c -> DiagnosisText.sentence(c.id(), c.diagnosis(), m)).toList();
         Path dir = run.chartsDir();
+        steps.startFiles(charts.size());
+        saveAll(charts, dir, steps);
+        List<ChartData> data = charts.stream().map(c -> ChartData.of(c.name(), c.chart())).toList();
         Path index = run.reportDir().resolve("index.html");
-        // one pool for every file: the slide pages are painted while the last charts are still encoded
-        ExecutorService pool = DaemonThreads.pool(Runtime.getRuntime().availableProcessors(), "fitlab-report");
+        steps.phase("reloading every checkpoint for the slide deck's reload check (the recorded result is reused while the run folder is unchanged)");
+        SlideDeck.ReloadCheck reload = ReloadRecord.of(run);
+        steps.phase("writing slides.pdf and index.html");
+        byte[] slides = SlideDeck.pdf(SlideDeck.slides(loaded, charts, diagnosis, ClaimsSection.lines(run, m), reload, m));
         try {
-            steps.startFiles(charts.size());
-            List<Future<?>> files = submitFiles(charts, dir, steps, pool);
-            List<ChartData> data = charts.stream().map(c -> ChartData.of(c.name(), c.chart())).toList();
-            steps.phase("reloading every checkpoint for the slide deck's reload check (the recorded result is reused while the run folder is unchanged)");
-            SlideDeck.ReloadCheck reload = ReloadRecord.of(run);
-            steps.phase("writing slides.pdf and index.html");
-            List<Future<byte[]>> pages = SlidePages.submit(SlideDeck.slides(loaded, charts, diagnosis, ClaimsSection.lines(run, m), reload, m), pool);
-            byte[] manifest = JSON.writeValueAsBytes(data);
-            byte[] html = HtmlReport.html(loaded, charts, diagnosis, m).getBytes(StandardCharsets.UTF_8);
-            awaitAll(files, dir);
-            byte[] slides = SlideDeck.pdf(awaitAll(pages, run.reportDir().resolve(SlideDeck.FILE)));
             ChartFiles.write(run.reportDir().resolve(SlideDeck.FILE), slides);
-            ChartFiles.write(dir.resolve(MANIFEST), manifest);
-            ChartFiles.write(index, html);
+            ChartFiles.write(dir.resolve(MANIFEST), JSON.writeValueAsBytes(data));
+            ChartFiles.write(index, HtmlReport.html(loaded, charts, diagnosis, m).getBytes(StandardCharsets.UTF_8));
             removeStale(dir, charts);
         } catch (IOException e) {
             throw new UserError("cannot write report in " + run.reportDir() + ": " + e.getMessage());
-        } finally {
-            pool.shutdownNow();
         }
         return new Report(m.language(), charts, diagnosis, index);
     }
@@ -133,43 +125,39 @@ public final class ReportService {
     }
 
     /**
-     * Encodes every chart as PNG and SVG (and GIF) on the pool: encoding is most of a report's time, the charts are
+     * Encodes every chart as PNG and SVG (and GIF) on all cores: encoding is most of a report's time, the charts are
      * independent objects, and each file is written atomically on its own.
      */
-    private static List<Future<?>> submitFiles(List<RenderedChart> charts, Path dir, ReportProgress steps, ExecutorService pool) {
-        List<Future<?>> done = new ArrayList<>();
-        for (RenderedChart c : charts) {
-            if (!c.gifFrames().isEmpty()) {
-                // the slowest file of a report (every frame painted and reduced to 256 colours): submitted first
-                done.add(0, pool.submit(() -> ChartFiles.saveGif(c.gifFrames(), dir.resolve(c.name()))));
-            }
-        }
-        for (RenderedChart c : charts) {
-            done.add(pool.submit(() -> {
-                ChartFiles.save(c.chart(), dir.resolve(c.name()));
-                steps.fileDone();
-            }));
-        }
-        return done;
-    }
-
-    /** The results in order, once all are done; a task's failure is thrown here as it was thrown there. */
-    private static <T> List<T> awaitAll(List<? extends Future<? extends T>> tasks, Path where) {
-        List<T> out = new ArrayList<>();
-        for (Future<? extends T> f : tasks) {
-            try {
-                out.add(f.get());
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) {
-                    throw new java.io.UncheckedIOException(io);
+    private static void saveAll(List<RenderedChart> charts, Path dir, ReportProgress steps) {
+        int threads = Math.max(1, Math.min(charts.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = DaemonThreads.pool(threads, "fitlab-report");
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (RenderedChart c : charts) {
+                if (!c.gifFrames().isEmpty()) {
+                    // the slowest file (every frame painted and reduced to 256 colours): submitted first, on its own
+                    done.add(0, pool.submit(() -> ChartFiles.saveGif(c.gifFrames(), dir.resolve(c.name()))));
                 }
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UserError("interrupted while writing " + where);
             }
+            for (RenderedChart c : charts) {
+                done.add(pool.submit(() -> {
+                    ChartFiles.save(c.chart(), dir.resolve(c.name()));
+                    steps.fileDone();
+                }));
+            }
+            for (Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UserError("interrupted while writing the charts in " + dir);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        return out;
     }
 
     /** Reads {@code charts/charts.json} back (the data of the last drawing). */

@@ -85,11 +85,11 @@ public final class SlideDeck {
         return out;
     }
 
-    /** The deck as one PDF from its pages ({@link SlidePages}): a vector page per slide, 1920 × 1080 points (16:9). */
-    static byte[] pdf(List<byte[]> pages) {
+    /** The deck as one PDF: a vector page per slide, 1920 × 1080 points (16:9). */
+    static byte[] pdf(List<IChart> slides) {
         try {
             PDFMergerUtility merger = new PDFMergerUtility();
-            for (byte[] page : pages) {
+            for (byte[] page : SlidePages.render(slides)) {
                 merger.addSource(new RandomAccessReadBuffer(page));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
