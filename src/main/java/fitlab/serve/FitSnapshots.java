@@ -25,6 +25,8 @@ import java.util.Optional;
 final class FitSnapshots {
     static final int GRID_1D = 200;
     static final int GRID_2D = 40;
+    /** How many checkpoint files {@link #newest} looks at, at most, walking back from an epoch. */
+    static final int MAX_LOOK_BACK = 2000;
 
     private FitSnapshots() {}
 
@@ -67,14 +69,17 @@ final class FitSnapshots {
 
     /**
      * The newest checkpoint of the cell at or before {@code epoch} that is on disk, with its epoch: the epoch itself (a
-     * cell's last epoch always has one), else the last few multiples of {@code every} before it.
+     * cell's last epoch always has one), else the newest multiple of {@code every} before it. The walk back is not cut
+     * short after a few steps: checkpoints are written on a background thread that may run many checkpoints behind the
+     * logged epochs on a slow disk (a CI machine's page then saw no fit until the run had ended); it stops at
+     * {@link #MAX_LOOK_BACK} files so a cell with nothing on disk yet costs little.
      */
     static Optional<Map.Entry<Integer, Path>> newest(CellFolder cell, int epoch, int every) {
         if (epoch >= 0 && Files.isRegularFile(cell.checkpoint(epoch))) {
             return Optional.of(Map.entry(epoch, cell.checkpoint(epoch)));
         }
         int step = Math.max(1, every);
-        for (int e = epoch - epoch % step, tries = 0; e >= 0 && tries < 3; e -= step, tries++) {
+        for (int e = epoch - epoch % step, tries = 0; e >= 0 && tries < MAX_LOOK_BACK; e -= step, tries++) {
             Path p = cell.checkpoint(e);
             if (Files.isRegularFile(p)) {
                 return Optional.of(Map.entry(e, p));
