@@ -41,9 +41,11 @@ import java.util.zip.ZipOutputStream;
 public final class AppImage {
     /**
      * Modules no static analysis sees: the zip file system is a service provider, loaded by name when fitlab reads
-     * the lessons inside its own jar (the image normally reads the copies next to the jar, but the fallback must work).
+     * the lessons inside its own jar (the image normally reads the copies next to the jar, but the fallback must work);
+     * jdk.management holds the DiagnosticCommand MBean through which a training command adds its compiler directives
+     * (fitlab.cli.CompilerPolicy; without it the image trains the same bits, only its report is slower).
      */
-    private static final List<String> SERVICE_MODULES = List.of("jdk.zipfs");
+    private static final List<String> SERVICE_MODULES = List.of("jdk.zipfs", "jdk.management");
     /** What travels next to the jar, from the checkout: lessons, their committed datasets, the PyTorch notebooks. */
     private static final List<String> BUNDLE = List.of("experiments", "datasets", "notebooks");
     /**

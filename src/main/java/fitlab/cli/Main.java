@@ -17,6 +17,7 @@ public final class Main {
             return;
         }
         TablesawWarmUp.startFor(args);
+        CompilerPolicy.startFor(args);
         int code = FitlabCommand.commandLine().execute(args);
         if (!Interrupts.shuttingDown()) {
             // during a signal-driven shutdown System.exit would wait for the hooks forever; the JVM exits by itself
