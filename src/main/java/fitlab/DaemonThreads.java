@@ -19,4 +19,11 @@ public final class DaemonThreads {
             return t;
         });
     }
+
+    /** Starts {@code task} on one daemon thread named {@code name}: start-up work a command may or may not wait for. */
+    public static void start(String name, Runnable task) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+    }
 }

@@ -40,9 +40,7 @@ final class CompilerPolicy {
     /** For a command that trains: adds the directives on a background thread (the platform MBeans take ~0.3 s to start). */
     static void startFor(String[] args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {
-            Thread t = new Thread(CompilerPolicy::install, "fitlab-compiler-policy");
-            t.setDaemon(true);
-            t.start();
+            fitlab.DaemonThreads.start("fitlab-compiler-policy", CompilerPolicy::install);
         }
     }
 

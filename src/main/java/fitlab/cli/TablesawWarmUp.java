@@ -17,9 +17,7 @@ final class TablesawWarmUp {
 
     static void startFor(String[] args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {
-            Thread t = new Thread(TablesawWarmUp::initialise, "fitlab-tablesaw-init");
-            t.setDaemon(true);
-            t.start();
+            fitlab.DaemonThreads.start("fitlab-tablesaw-init", TablesawWarmUp::initialise);
         }
     }
 
