@@ -153,9 +153,11 @@ final class CellRunner {
     private static void copyMetrics(Path from, Path to, int lastEpoch) {
         List<MetricsRow> rows = MetricsLog.read(from);
         MetricsLog.create(to, !rows.isEmpty() && rows.get(0).hasAccuracy());
-        for (MetricsRow r : rows) {
-            if (r.epoch() <= lastEpoch) {
-                MetricsLog.append(to, r);
+        try (MetricsLog.Appender out = MetricsLog.appender(to)) {
+            for (MetricsRow r : rows) {
+                if (r.epoch() <= lastEpoch) {
+                    out.append(r);
+                }
             }
         }
     }

@@ -76,13 +76,13 @@ final class CellTraining {
         int lastEpoch = first - 1;
         long start = System.nanoTime();
         // closing the retention waits for the checkpoint writer: on every way out, nothing is still being written
-        try (retention; EpochMeter meter = meter(retention)) {
+        try (retention; EpochMeter meter = meter(retention); MetricsLog.Appender metrics = MetricsLog.appender(folder.metrics())) {
             for (int epoch = first; epoch <= last && !(honourStop && stopping.ended()); epoch++) {
                 if (epoch > 0) {
                     setup.fitting().epoch();
                 }
                 MetricsRow row = meter.measure(epoch, (System.nanoTime() - start) / 1e9);
-                MetricsLog.append(folder.metrics(), row);
+                metrics.append(row);
                 Optional<StopReason> stop = stopAfter(epoch, row, honourStop);
                 Supplier<Checkpoint> checkpoint = checkpointNow(epoch, row);
                 retention.epochDone(epoch, stop.isPresent() || epoch == last, bestEpoch(), checkpoint);

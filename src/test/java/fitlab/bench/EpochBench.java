@@ -118,6 +118,7 @@ public final class EpochBench {
         ExecutorService writer = Executors.newSingleThreadExecutor();
         Deque<Future<?>> pending = new ArrayDeque<>();
         EpochEvaluator evaluator = new EpochEvaluator(model, loss, helpers);
+        MetricsLog.Appender log = MetricsLog.appender(metrics);
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long t0 = System.nanoTime();
             session.trainEpoch();
@@ -129,7 +130,7 @@ public final class EpochBench {
             long t2 = System.nanoTime();
             MetricsRow row = new MetricsRow(epoch, train.loss(), validation.loss(), test.loss(), Double.NaN, Double.NaN, Double.NaN,
                     0.001, (t2 - t0) / 1e9);
-            MetricsLog.append(metrics, row);
+            log.append(row);
             long t3 = System.nanoTime();
             stopping.update(epoch, row.trainLoss(), row.validationLoss(), row.validationLoss());
             long t4 = System.nanoTime();
@@ -159,6 +160,7 @@ public final class EpochBench {
         }
         writer.shutdown();
         evaluator.close();
+        log.close();
         ns[TRAINING_THREAD_PARTS + 1] = serializeNs.get();
         ns[TRAINING_THREAD_PARTS + 2] = writeNs.get();
         deleteTree(dir);
