@@ -49,6 +49,17 @@ class SvgPathDataTest {
         assertEquals("M1.25,3 L4,5", SvgPathData.relative("M1.25,3 L4,5"));
         assertEquals("M1,3 A1,1 0 0 1 4,5", SvgPathData.relative("M1,3 A1,1 0 0 1 4,5"));
         assertEquals("M1,3 L4", SvgPathData.relative("M1,3 L4"));
+        assertEquals("M1.,3", SvgPathData.relative("M1.,3"));
+        assertEquals("M-,3", SvgPathData.relative("M-,3"));
+        // more digits than a long holds in tenths: left as it is (the regex-based version threw here)
+        assertEquals("M123456789012345678901,2", SvgPathData.relative("M123456789012345678901,2"));
+    }
+
+    @Test
+    void onlyThePathDataOfAnSvgIsRewritten() {
+        String svg = "<svg><path d=\"M10,20 L11,22 Z\" fill=\"#fff\"/><text x=\"1\"> d=</text><path d=\"M1,3 A1,1 0 0 1 4,5\"/></svg>";
+        assertEquals("<svg><path d=\"m10,20l1,2z\" fill=\"#fff\"/><text x=\"1\"> d=</text><path d=\"M1,3 A1,1 0 0 1 4,5\"/></svg>",
+                new String(SvgPathData.relative(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
