@@ -455,7 +455,11 @@ function drawVerticals(u, lines) {
     ctx.moveTo(x, u.bbox.top);
     ctx.lineTo(x, u.bbox.top + u.bbox.height);
     ctx.stroke();
-    ctx.fillText(l.label, x + 4, u.bbox.top + 14 * devicePixelRatio * (1 + lines.indexOf(l)));
+    // a label that would run past the plot's right edge (the best epoch is the newest while the loss still falls)
+    // is written to the left of its line
+    const width = ctx.measureText(l.label).width;
+    const right = x + 4 + width > u.bbox.left + u.bbox.width;
+    ctx.fillText(l.label, right ? x - 4 - width : x + 4, u.bbox.top + 14 * devicePixelRatio * (1 + lines.indexOf(l)));
   }
   ctx.restore();
 }
