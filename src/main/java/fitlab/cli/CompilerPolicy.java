@@ -16,7 +16,7 @@ import javax.management.ObjectName;
  *
  * <p>Why: those commands train first, where C2's vectorised kernels pay, and then draw the report, whose chart, SVG and
  * PDF code runs once over much code: C2 compiling it cost more CPU than it saved (lesson 01's full run: 38-39 CPU-s,
- * 21-22.5 s wall with both compilers everywhere; 28-29 CPU-s, 16.6 s wall with this policy; training no slower).
+ * 21-22.5 s wall with both compilers everywhere; 30-34 CPU-s, 17.7-19.1 s wall with this policy; training no slower).
  * The launchers already run the commands that train nothing on C1 alone ({@code -XX:TieredStopAtLevel=1}); a JVM
  * cannot switch compilers half-way, but HotSpot's compiler directives can keep C2 off per method.
  *

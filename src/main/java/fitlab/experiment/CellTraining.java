@@ -76,7 +76,8 @@ final class CellTraining {
         int lastEpoch = first - 1;
         long start = System.nanoTime();
         // closing the retention waits for the checkpoint writer: on every way out, nothing is still being written
-        try (retention; EpochMeter meter = meter(retention); MetricsLog.Appender metrics = MetricsLog.appender(folder.metrics())) {
+        try (retention; EpochMeter meter = meter(retention);
+                MetricsLog.Appender metrics = MetricsLog.appender(folder.metrics())) {
             for (int epoch = first; epoch <= last && !(honourStop && stopping.ended()); epoch++) {
                 if (epoch > 0) {
                     setup.fitting().epoch();

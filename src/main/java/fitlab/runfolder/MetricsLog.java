@@ -39,7 +39,7 @@ public final class MetricsLog {
         try {
             return new Appender(file, FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
         } catch (IOException e) {
-            throw new UserError("cannot write " + file + ": " + e.getMessage());
+            throw cannotWrite(file, e);
         }
     }
 
@@ -61,7 +61,7 @@ public final class MetricsLog {
             try {
                 writeAll(channel, line(row));
             } catch (IOException e) {
-                throw new UserError("cannot write " + file + ": " + e.getMessage());
+                throw cannotWrite(file, e);
             }
         }
 
@@ -70,7 +70,7 @@ public final class MetricsLog {
             try {
                 channel.close();
             } catch (IOException e) {
-                throw new UserError("cannot write " + file + ": " + e.getMessage());
+                throw cannotWrite(file, e);
             }
         }
     }
@@ -189,7 +189,7 @@ public final class MetricsLog {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, mode)) {
             writeAll(ch, text);
         } catch (IOException e) {
-            throw new UserError("cannot write " + file + ": " + e.getMessage());
+            throw cannotWrite(file, e);
         }
     }
 
@@ -198,5 +198,9 @@ public final class MetricsLog {
         while (b.hasRemaining()) {
             ch.write(b);
         }
+    }
+
+    private static UserError cannotWrite(Path file, IOException e) {
+        return new UserError("cannot write " + file + ": " + e.getMessage());
     }
 }

@@ -255,7 +255,7 @@ final class EventPump implements AutoCloseable {
         // a cell that has finished gets its last fit at once, not after the rate limit: the update that says the run
         // finished must already carry it (a page that stops listening then kept an older boundary)
         boolean finalFitDue = run.cells().stream()
-                .anyMatch(c -> !s.finalFit.contains(c.id()) && c.since(Integer.MAX_VALUE).summary() != null);
+                .anyMatch(c -> !s.finalFit.contains(c.id()) && c.summary().isPresent());
         if (folder.isEmpty() || (!finalFitDue && System.nanoTime() - s.lastFit < TimeUnit.MILLISECONDS.toNanos(FIT_MS))) {
             return;
         }
@@ -274,7 +274,7 @@ final class EventPump implements AutoCloseable {
                     FitSnapshots.info(folder.get(), c.id(), cell.config()).ifPresent(i -> s.info.put(c.id(), i));
                 }
                 // read before the look for a checkpoint: once the summary is there, every checkpoint is on disk
-                boolean done = c.since(Integer.MAX_VALUE).summary() != null;
+                boolean done = c.summary().isPresent();
                 Map<String, Object> info = s.info.get(c.id());
                 if (info == null) {
                     if (done) {

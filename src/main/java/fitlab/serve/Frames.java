@@ -95,7 +95,7 @@ final class Frames {
         List<CellSummary> done = new ArrayList<>();
         List<List<MetricsRow>> metrics = new ArrayList<>();
         for (Cell cell : run.order().loaded().cells()) {
-            CellSummary s = run.existingCell(cell.id()).map(c -> c.since(Integer.MAX_VALUE).summary()).orElse(null);
+            CellSummary s = run.existingCell(cell.id()).flatMap(LiveCell::summary).orElse(null);
             if (s != null) {
                 done.add(s);
                 metrics.add(MetricsLog.read(folder.cell(cell.id()).metrics()));

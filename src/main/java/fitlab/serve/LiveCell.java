@@ -43,6 +43,11 @@ final class LiveCell {
         return new View(List.copyOf(rows.subList(Math.min(from, rows.size()), rows.size())), rows.size(), bestEpoch, markers, summary);
     }
 
+    /** The cell's summary once it has finished; empty while it trains. */
+    synchronized java.util.Optional<CellSummary> summary() {
+        return java.util.Optional.ofNullable(summary);
+    }
+
     /** The newest logged epoch, -1 before any. */
     synchronized int lastEpoch() {
         return rows.isEmpty() ? -1 : rows.get(rows.size() - 1).epoch();

@@ -111,10 +111,8 @@ final class RunQueue implements AutoCloseable {
         }
         RunFolder folder = run.folder().orElseThrow(() -> new Rejection(409, "cell", "the run has no run folder"));
         LiveCell cell = run.existingCell(cellId).orElseThrow(() -> new Rejection(404, "cell", "no cell '" + cellId + "' in run " + run.id()));
-        CellSummary summary = cell.since(Integer.MAX_VALUE).summary();
-        if (summary == null) {
-            throw new Rejection(409, "cell", "cell " + cellId + " has not finished; there is no stop point to continue from");
-        }
+        CellSummary summary = cell.summary().orElseThrow(
+                () -> new Rejection(409, "cell", "cell " + cellId + " has not finished; there is no stop point to continue from"));
         RunControl control = run.newControl();
         run.state(LiveRun.State.QUEUED);
         enqueue(run, () -> {
