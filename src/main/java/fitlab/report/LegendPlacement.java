@@ -4,7 +4,6 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -36,7 +35,7 @@ final class LegendPlacement {
 
     static Placement place(XYChart chart, double[] xRange, double[] yRange) {
         double[] size = legendFraction(chart);
-        List<double[]> samples = samples(chart, xRange, yRange);
+        Samples samples = samples(chart, xRange, yRange);
         LegendPosition roomiest = null;
         double least = Double.POSITIVE_INFINITY;
         for (LegendPosition p : CORNERS) {
@@ -61,22 +60,24 @@ final class LegendPlacement {
      * 0 when the corner is empty already, infinite when data in that column leaves the plot on the legend's side
      * (no extension moves a line that runs off the edge away from it).
      */
-    static double extension(LegendPosition p, double[] size, List<double[]> samples) {
+    static double extension(LegendPosition p, double[] size, Samples samples) {
         double[] box = box(p, size);
         boolean north = north(p);
         double room = 1 - size[1] - GAP;
         boolean covered = false;
         double need = 0;
-        for (double[] s : samples) {
-            if (s[0] < box[0] || s[0] > box[1]) {
+        double[] xyw = samples.xyw;
+        for (int i = 0; i < samples.count * 3; i += 3) {
+            double sx = xyw[i], sy = xyw[i + 1];
+            if (sx < box[0] || sx > box[1]) {
                 continue; // not in the legend's column
             }
-            if (beyond(s[1], north)) {
+            if (beyond(sy, north)) {
                 return Double.POSITIVE_INFINITY;
             }
-            covered |= s[1] >= box[2] && s[1] <= box[3];
+            covered |= sy >= box[2] && sy <= box[3];
             // measured from the legend's edge of the plot, a sample at d moves to d / (1 + e): it must end below `room`
-            double d = north ? s[1] : 1 - s[1];
+            double d = north ? sy : 1 - sy;
             need = Math.max(need, d / room - 1);
         }
         return !covered ? 0 : room <= 0 ? Double.POSITIVE_INFINITY : need;
@@ -94,15 +95,16 @@ final class LegendPlacement {
     }
 
     /** The corner under which the least of the drawn lines would lie. */
-    private static LegendPosition emptiest(double[] size, List<double[]> samples) {
+    private static LegendPosition emptiest(double[] size, Samples samples) {
         LegendPosition best = CORNERS.get(0);
         double bestScore = Double.POSITIVE_INFINITY;
+        double[] xyw = samples.xyw;
         for (LegendPosition p : CORNERS) {
             double[] b = box(p, size);
             double score = 0;
-            for (double[] s : samples) {
-                if (s[0] >= b[0] && s[0] <= b[1] && s[1] >= b[2] && s[1] <= b[3]) {
-                    score += s[2];
+            for (int i = 0; i < samples.count * 3; i += 3) {
+                if (xyw[i] >= b[0] && xyw[i] <= b[1] && xyw[i + 1] >= b[2] && xyw[i + 1] <= b[3]) {
+                    score += xyw[i + 2];
                 }
             }
             if (score < bestScore - 1e-9) {
@@ -150,25 +152,47 @@ final class LegendPlacement {
 
     /**
      * Every drawn point and {@link #SAMPLES} points along each line segment, as {normalised x, normalised y, weight}
-     * (a segment's samples share one point's weight).
+     * (a segment's samples share one point's weight), in one flat array: a loss chart has tens of thousands of them,
+     * and an array of three doubles each was most of the placement's time.
      */
-    private static List<double[]> samples(XYChart chart, double[] xr, double[] yr) {
+    static final class Samples {
+        private double[] xyw = new double[3 * 1024];
+        private int count;
+
+        void add(double x, double y, double weight) {
+            if (3 * count + 3 > xyw.length) {
+                xyw = java.util.Arrays.copyOf(xyw, 2 * xyw.length);
+            }
+            xyw[3 * count] = x;
+            xyw[3 * count + 1] = y;
+            xyw[3 * count + 2] = weight;
+            count++;
+        }
+    }
+
+    private static Samples samples(XYChart chart, double[] xr, double[] yr) {
         boolean logX = chart.getStyler().isXAxisLogarithmic(), logY = chart.getStyler().isYAxisLogarithmic();
-        List<double[]> out = new ArrayList<>();
+        Samples out = new Samples();
         for (XYSeries series : chart.getSeriesCollection()) {
             double[] x = series.getXData(), y = series.getYData();
             boolean scatter = series.getXYSeriesRenderStyle().orElse(null) == XYSeries.XYSeriesRenderStyle.Scatter;
+            // each point normalised once (it was once per sample of the segments on both sides)
+            double[] nxs = new double[x.length], nys = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                nxs[i] = normalised(x[i], xr, logX);
+                nys[i] = normalised(y[i], yr, logY);
+            }
             for (int i = 0; i < x.length; i++) {
                 int samples = scatter || i == x.length - 1 ? 1 : SAMPLES;
                 for (int k = 0; k < samples; k++) {
                     double t = (double) k / samples;
-                    double nx = normalised(x[i], xr, logX), ny = normalised(y[i], yr, logY);
+                    double nx = nxs[i], ny = nys[i];
                     if (samples > 1) {
-                        nx += t * (normalised(x[i + 1], xr, logX) - nx);
-                        ny += t * (normalised(y[i + 1], yr, logY) - ny);
+                        nx += t * (nxs[i + 1] - nx);
+                        ny += t * (nys[i + 1] - ny);
                     }
                     if (Double.isFinite(nx) && Double.isFinite(ny)) {
-                        out.add(new double[] {nx, ny, 1.0 / samples});
+                        out.add(nx, ny, 1.0 / samples);
                     }
                 }
             }

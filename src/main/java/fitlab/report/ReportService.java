@@ -1,7 +1,6 @@
 package fitlab.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fitlab.DaemonThreads;
 import fitlab.UserError;
 import fitlab.runfolder.RunFolder;
 import java.io.IOException;
@@ -10,10 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.knowm.xchart.internal.chartpart.IChart;
 
 /**
  * {@code fitlab report}: redraws every chart, the written diagnosis and {@code report/index.html} from a finished run
@@ -22,8 +20,8 @@ import java.util.function.Consumer;
 public final class ReportService {
     public static final String MANIFEST = "charts.json";
     /**
-     * Not indented (a chart's numbers one per indented line were most of the file), and every number with 5
-     * significant digits: a drawing's precision (a hundredth of a pixel on a log axis of three decades); the run's CSV files keep every value.
+     * Not indented (a chart's numbers one per indented line were most of the file), and every number with
+     * {@link ChartNumbers#DIGITS} significant digits: a drawing's precision (a hundredth of a pixel on a log axis of three decades); the run's CSV files keep every value.
      */
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
             .addSerializer(Double.class, new com.fasterxml.jackson.databind.ser.std.StdSerializer<Double>(Double.class) {
@@ -33,12 +31,10 @@ public final class ReportService {
                     if (!Double.isFinite(v) || v == 0) {
                         gen.writeNumber(v);
                     } else {
-                        java.math.BigDecimal r = new java.math.BigDecimal(v).round(new java.math.MathContext(CHART_DATA_DIGITS)).stripTrailingZeros();
-                        gen.writeNumber(r.scale() < 0 ? r.setScale(0) : r);
+                        gen.writeNumber(ChartNumbers.rounded(v));
                     }
                 }
             }));
-    static final int CHART_DATA_DIGITS = 5;
 
     private ReportService() {}
 
@@ -73,23 +69,78 @@ public final class ReportService {
         List<RenderedChart> charts = ReportPlan.charts(loaded, m);
         List<String> diagnosis = loaded.cells().stream().map(c -> DiagnosisText.sentence(c.id(), c.diagnosis(), m)).toList();
         Path dir = run.chartsDir();
-        steps.startFiles(charts.size());
-        saveAll(charts, dir, steps);
         List<ChartData> data = charts.stream().map(c -> ChartData.of(c.name(), c.chart())).toList();
         Path index = run.reportDir().resolve("index.html");
-        steps.phase("reloading every checkpoint for the slide deck's reload check (the recorded result is reused while the run folder is unchanged)");
-        SlideDeck.ReloadCheck reload = ReloadRecord.of(run);
+        List<IChart> opening = SlideDeck.opening(loaded, ClaimsSection.lines(run, m), m);
+        List<IChart> closing = SlideDeck.diagnosisSlides(diagnosis, m);
+        steps.startFiles(charts.size());
+        Drawn drawn = draw(run, charts, opening, closing, data, m, steps);
         steps.phase("writing slides.pdf and index.html");
-        byte[] slides = SlideDeck.pdf(SlideDeck.slides(loaded, charts, diagnosis, ClaimsSection.lines(run, m), reload, m));
+        byte[] slides = SlideDeck.merge(drawn.pages());
         try {
             ChartFiles.write(run.reportDir().resolve(SlideDeck.FILE), slides);
-            ChartFiles.write(dir.resolve(MANIFEST), JSON.writeValueAsBytes(data));
+            ChartFiles.write(dir.resolve(MANIFEST), drawn.manifest());
             ChartFiles.write(index, HtmlReport.html(loaded, charts, diagnosis, m).getBytes(StandardCharsets.UTF_8));
             removeStale(dir, charts);
         } catch (IOException e) {
             throw new UserError("cannot write report in " + run.reportDir() + ": " + e.getMessage());
         }
         return new Report(m.language(), charts, diagnosis, index);
+    }
+
+    /** The slide deck's pages in order and charts.json's bytes; the chart files are on disk. */
+    private record Drawn(List<byte[]> pages, byte[] manifest) {}
+
+    /**
+     * Every file of the report that takes time, made on all cores ({@link ReportWork}): the animations, the reload
+     * check, each chart's PNG, SVG and slide page, the slides of words and charts.json.
+     */
+    private static Drawn draw(RunFolder run, List<RenderedChart> charts, List<IChart> opening, List<IChart> closing,
+                              List<ChartData> data, Messages m, ReportProgress steps) {
+        Path dir = run.chartsDir();
+        List<byte[]> pages = new ArrayList<>();
+        try (ReportWork work = new ReportWork(charts.size() + opening.size() + closing.size() + 2)) {
+            List<Future<?>> animations = new ArrayList<>();
+            for (RenderedChart c : charts) {
+                if (!c.gifFrames().isEmpty()) {
+                    // the slowest file (every frame painted and reduced to 256 colours): queued first
+                    animations.add(work.submit(() -> {
+                        ChartFiles.saveGif(c.gifFrames(), dir.resolve(c.name()));
+                        return null;
+                    }));
+                }
+            }
+            Future<byte[]> reloadPage = work.submit(() -> {
+                steps.phase("reloading every checkpoint for the slide deck's reload check (the recorded result is reused while the run folder is unchanged)");
+                return SlideDeck.page(SlideDeck.reloadSlide(ReloadRecord.of(run), m));
+            });
+            // a chart is painted by one task only (XChart's charts are not safe to paint from two threads): its
+            // PNG, its SVG and, when it is on a slide, its page
+            java.util.Set<IChart> onSlides = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            onSlides.addAll(SlideDeck.chartSlides(charts));
+            java.util.Map<IChart, Future<byte[]>> chartPages = new java.util.IdentityHashMap<>();
+            List<Future<byte[]>> files = new ArrayList<>();
+            for (RenderedChart c : charts) {
+                Future<byte[]> f = work.submit(() -> {
+                    ChartFiles.save(c.chart(), dir.resolve(c.name()));
+                    byte[] page = onSlides.contains(c.chart()) ? SlideDeck.page(c.chart()) : null;
+                    steps.fileDone();
+                    return page;
+                });
+                files.add(f);
+                chartPages.put(c.chart(), f);
+            }
+            List<Future<byte[]>> openingPages = opening.stream().map(slide -> work.submit(() -> SlideDeck.page(slide))).toList();
+            List<Future<byte[]>> closingPages = closing.stream().map(slide -> work.submit(() -> SlideDeck.page(slide))).toList();
+            Future<byte[]> json = work.submit(() -> JSON.writeValueAsBytes(data));
+            animations.forEach(ReportWork::result);
+            files.forEach(ReportWork::result);
+            openingPages.forEach(f -> pages.add(ReportWork.result(f)));
+            SlideDeck.chartSlides(charts).forEach(chart -> pages.add(ReportWork.result(chartPages.get(chart))));
+            closingPages.forEach(f -> pages.add(ReportWork.result(f)));
+            pages.add(ReportWork.result(reloadPage));
+            return new Drawn(pages, ReportWork.result(json));
+        }
     }
 
     /** A report abandoned on request before it was complete; the chart files written so far stay, each whole. */
@@ -121,42 +172,6 @@ public final class ReportService {
                     }
                 }
             }
-        }
-    }
-
-    /**
-     * Encodes every chart as PNG and SVG (and GIF) on all cores: encoding is most of a report's time, the charts are
-     * independent objects, and each file is written atomically on its own.
-     */
-    private static void saveAll(List<RenderedChart> charts, Path dir, ReportProgress steps) {
-        int threads = Math.max(1, Math.min(charts.size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = DaemonThreads.pool(threads, "fitlab-report");
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (RenderedChart c : charts) {
-                if (!c.gifFrames().isEmpty()) {
-                    // the slowest file (every frame painted and reduced to 256 colours): submitted first, on its own
-                    done.add(0, pool.submit(() -> ChartFiles.saveGif(c.gifFrames(), dir.resolve(c.name()))));
-                }
-            }
-            for (RenderedChart c : charts) {
-                done.add(pool.submit(() -> {
-                    ChartFiles.save(c.chart(), dir.resolve(c.name()));
-                    steps.fileDone();
-                }));
-            }
-            for (Future<?> f : done) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new UserError("interrupted while writing the charts in " + dir);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
         }
     }
 

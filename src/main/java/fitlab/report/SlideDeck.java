@@ -19,7 +19,8 @@ import org.knowm.xchart.internal.chartpart.IChart;
 /**
  * {@code report/slides.pdf}: the run as 16:9 vector slides in the report's language: the question (and, when given,
  * what this run shows), the main figure, the other charts, the diagnosis in words and the reload check. Each slide is
- * painted into VectorGraphics2D's PDF writer as one page; PDFBox joins the pages.
+ * painted into VectorGraphics2D's PDF writer as one page (on the report's threads, {@link ReportWork}); PDFBox joins
+ * the pages.
  */
 public final class SlideDeck {
     public static final String FILE = "slides.pdf";
@@ -58,18 +59,36 @@ public final class SlideDeck {
      */
     static List<IChart> slides(LoadedRun run, List<RenderedChart> charts, List<String> diagnosis, List<String> shows, ReloadCheck reload,
                                Messages m) {
+        List<IChart> out = new ArrayList<>(opening(run, shows, m));
+        out.addAll(chartSlides(charts));
+        out.addAll(diagnosisSlides(diagnosis, m));
+        out.add(reloadSlide(reload, m));
+        return out;
+    }
+
+    /** The title slide, then the claims on slides of their own: one line each, with the numbers behind them. */
+    static List<IChart> opening(LoadedRun run, List<String> shows, Messages m) {
         List<IChart> out = new ArrayList<>();
-        List<String> first = new ArrayList<>();
-        first.add(run.base().question().in(m.language()));
-        out.add(new TextSlide(m.get("html.title", run.base().name()), first, m.fontFamily()));
-        // the claims get slides of their own, right after the title: one line each, with the numbers behind them
+        out.add(new TextSlide(m.get("html.title", run.base().name()), List.of(run.base().question().in(m.language())), m.fontFamily()));
         out.addAll(shows.isEmpty() ? List.of() : TextSlide.paginate(m.get("slides.shows"), shows, m.fontFamily()));
+        return out;
+    }
+
+    /** The charts that get a slide, in the deck's order: the main figures, the decision boundaries, the cells. */
+    static List<IChart> chartSlides(List<RenderedChart> charts) {
+        List<IChart> out = new ArrayList<>();
         for (String section : List.of("main", "boundaries", "cells")) {
             charts.stream().filter(c -> c.section().equals(section)).forEach(c -> out.add(c.chart()));
         }
-        out.addAll(TextSlide.paginate(m.get("html.diagnosis"), diagnosis, m.fontFamily()));
-        out.add(new TextSlide(m.get("slides.reload.title"), reloadText(reload, m), m.fontFamily()));
         return out;
+    }
+
+    static List<IChart> diagnosisSlides(List<String> diagnosis, Messages m) {
+        return new ArrayList<>(TextSlide.paginate(m.get("html.diagnosis"), diagnosis, m.fontFamily()));
+    }
+
+    static IChart reloadSlide(ReloadCheck reload, Messages m) {
+        return new TextSlide(m.get("slides.reload.title"), reloadText(reload, m), m.fontFamily());
     }
 
     static List<String> reloadText(ReloadCheck r, Messages m) {
@@ -85,11 +104,11 @@ public final class SlideDeck {
         return out;
     }
 
-    /** The deck as one PDF: a vector page per slide, 1920 × 1080 points (16:9). */
-    static byte[] pdf(List<IChart> slides) {
+    /** The deck as one PDF: the pages ({@link #page}, one per slide, in order) joined. */
+    static byte[] merge(List<byte[]> pages) {
         try {
             PDFMergerUtility merger = new PDFMergerUtility();
-            for (byte[] page : SlidePages.render(slides)) {
+            for (byte[] page : pages) {
                 merger.addSource(new RandomAccessReadBuffer(page));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -101,6 +120,7 @@ public final class SlideDeck {
         }
     }
 
+    /** One slide as a one-page PDF, a vector page of 1920 × 1080 points (16:9); its bytes depend on the slide alone. */
     static byte[] page(IChart slide) throws IOException {
         VectorGraphics2D g = new CompactGraphics(true);
         // VectorGraphics2D measures the page in millimetres and maps drawing units to millimetres too: scaled so

@@ -1,0 +1,57 @@
+package fitlab.report;
+
+import fitlab.DaemonThreads;
+import fitlab.UserError;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * The report's files made on all cores from one queue: the animation, the reload check, every chart's PNG, SVG and
+ * slide page, the slides of words and charts.json. One queue rather than a pool per phase: a phase's pool idled a core
+ * while its last file was written (the animation alone took as long as a third of the charts), and the reload check,
+ * which reads files while the others draw, ran alone between two phases. Each result depends only on its own task's
+ * inputs, so the files are the same whatever the number of threads; results are taken in the order the report needs
+ * them, and the first failure is rethrown as it was raised.
+ */
+final class ReportWork implements AutoCloseable {
+    private final ExecutorService pool;
+
+    ReportWork(int tasks) {
+        int threads = Math.max(1, Math.min(tasks, Runtime.getRuntime().availableProcessors()));
+        pool = DaemonThreads.pool(threads, "fitlab-report");
+    }
+
+    /** Queues {@code task}; tasks start in the order they are queued, the longest should come first. */
+    <T> Future<T> submit(Callable<T> task) {
+        return pool.submit(task);
+    }
+
+    /** The task's result once it is done; its exception as it was thrown (a checked one wrapped unchecked). */
+    static <T> T result(Future<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw cause instanceof IOException io ? new UncheckedIOException(io) : new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while writing the report");
+        }
+    }
+
+    /** Stops what is still queued (after a failure or an interrupt: the report is abandoned). */
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
