@@ -34,6 +34,8 @@ final class CellTraining {
     private final RunControl control;
     private final int evalHelpers;
     private final Map<String, Object> config;
+    /** The rows this object logged, in the order it logged them. */
+    private final List<MetricsRow> logged = new java.util.ArrayList<>();
 
     /** @param evalHelpers threads the cell may use, besides its own, to evaluate its splits after every epoch */
     CellTraining(CellSetup setup, ProgressListener progress, RunControl control, int evalHelpers) {
@@ -84,6 +86,7 @@ final class CellTraining {
                 }
                 MetricsRow row = meter.measure(epoch, (System.nanoTime() - start) / 1e9);
                 metrics.append(row);
+                logged.add(row);
                 Optional<StopReason> stop = stopAfter(epoch, row, honourStop);
                 Supplier<Checkpoint> checkpoint = checkpointNow(epoch, row);
                 retention.epochDone(epoch, stop.isPresent() || epoch == last, bestEpoch(), checkpoint);
@@ -152,14 +155,27 @@ final class CellTraining {
                 stopping.snapshot(), config, Checkpoints.modulePrefixes(setup.model()));
     }
 
+    /**
+     * The row metrics.csv holds for {@code epoch}: kept from this session's epochs (reading the file back parsed
+     * every number of the cell once more), read from the file for an epoch an earlier session logged.
+     */
+    private MetricsRow loggedRow(int epoch) {
+        if (!logged.isEmpty() && epoch >= logged.get(0).epoch() && epoch <= logged.get(logged.size() - 1).epoch()) {
+            MetricsRow row = logged.get(epoch - logged.get(0).epoch());
+            if (row.epoch() == epoch) {
+                return row;
+            }
+        }
+        return MetricsLog.read(folder.metrics()).get(epoch);
+    }
+
     /** After the last epoch: the whole-model file if asked for, then summary.json. */
     private CellSummary finish(StopReason reason, int lastEpoch) {
         if (setup.cell().config().checkpoint().wholeModel()) {
             PthWriter.write(folder.wholeModel(), WholeModels.toPyObject(setup.model()));
         }
-        List<MetricsRow> rows = MetricsLog.read(folder.metrics());
         int best = stopping.bestEpoch().orElse(lastEpoch);
-        double bestValidation = rows.get(best).validationLoss();
+        double bestValidation = loggedRow(best).validationLoss();
         CellSummary summary = new CellSummary(folder.id(), setup.cell().values(), reason.key(), lastEpoch, best, bestValidation,
                 stopping.markers(), setup.model().parameters().length, setup.data().noiseFloor(), setup.data().dataDir(),
                 setup.cell().config().earlyStopping().monitor());

@@ -62,20 +62,55 @@ public final class VerifyService {
         List<Cell> all = ShardRecord.STORE.exists(run) ? ShardRecord.STORE.read(run).asShard().select(experiment.cells()) : experiment.cells();
         List<Cell> cells = cellId.map(id -> List.of(experiment.cell(id))).orElse(all);
         DataPlan data = DataPlan.read(experiment.cells(), run);
+        // cells are independent: checked on all cores, the checks listed in cell order as before
+        int threads = Math.max(1, Math.min(cells.size(), Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = fitlab.DaemonThreads.pool(threads, "fitlab-verify");
+        try {
+            List<java.util.concurrent.Future<List<Check>>> perCell = new ArrayList<>();
+            for (Cell cell : cells) {
+                perCell.add(pool.submit(() -> verifyCell(run, cell, epochs, data)));
+            }
+            List<Check> checks = new ArrayList<>();
+            for (java.util.concurrent.Future<List<Check>> f : perCell) {
+                checks.addAll(done(f));
+            }
+            return checks;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Check> verifyCell(RunFolder run, Cell cell, String epochs, DataPlan data) {
+        CellFolder folder = run.cell(cell.id());
+        Map<Integer, MetricsRow> logged = new LinkedHashMap<>();
+        for (MetricsRow r : MetricsLog.read(folder.metrics())) {
+            logged.put(r.epoch(), r);
+        }
         List<Check> checks = new ArrayList<>();
-        for (Cell cell : cells) {
-            CellFolder folder = run.cell(cell.id());
-            Map<Integer, MetricsRow> logged = new LinkedHashMap<>();
-            for (MetricsRow r : MetricsLog.read(folder.metrics())) {
-                logged.put(r.epoch(), r);
-            }
-            for (int epoch : select(folder, epochs)) {
-                // "best" checks best.pth itself: its epoch file may have been pruned by checkpoint.keep
-                Path file = epochs.equals("best") ? folder.best() : folder.checkpoint(epoch);
-                checks.add(check(cell, file, epoch, logged.get(epoch), data.forCell(cell.id())));
-            }
+        for (int epoch : select(folder, epochs)) {
+            // "best" checks best.pth itself: its epoch file may have been pruned by checkpoint.keep
+            Path file = epochs.equals("best") ? folder.best() : folder.checkpoint(epoch);
+            checks.add(check(cell, file, epoch, logged.get(epoch), data.forCell(cell.id())));
         }
         return checks;
+    }
+
+    /** A cell's checks, or the error that stopped them as it was thrown. */
+    private static List<Check> done(java.util.concurrent.Future<List<Check>> f) {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while verifying the checkpoints");
+        }
     }
 
     private static Check check(Cell cell, Path file, int epoch, MetricsRow row, CellData data) {
