@@ -126,12 +126,13 @@ final class CellTraining {
     }
 
     /**
-     * This epoch's checkpoint, built when the retention asks for it. The optimizer and random streams are captured
-     * now; the weights are read when it is built, which the retention does before the next epoch trains.
+     * This epoch's checkpoint, built when the retention asks for it: in this epoch's step, before the next epoch
+     * trains ({@link Retention#epochDone}, {@link Retention#ensureWritten}), so the weights, the optimizer state and
+     * the random streams it reads are this epoch's. Built only then: capturing the optimizer state at every epoch,
+     * for the one in {@code checkpoint.every} that is written, was a tenth of a polynomial cell's time.
      */
     private Supplier<Checkpoint> checkpointNow(int epoch, MetricsRow row) {
-        Optional<SessionState> state = setup.fitting().state();
-        return () -> checkpoint(epoch, state, row);
+        return () -> checkpoint(epoch, setup.fitting().state(), row);
     }
 
     private Checkpoint checkpoint(int epoch, Optional<SessionState> state, MetricsRow row) {
