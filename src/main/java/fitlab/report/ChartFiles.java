@@ -30,11 +30,11 @@ public final class ChartFiles {
     /**
      * The chart as pixels. Java2D snaps every stroke to whole pixels by default (STROKE_NORMALIZE): a loss curve that
      * falls by a tenth of a pixel per column is drawn as a staircase of flat steps. Pure strokes draw the line where
-     * it is, as the SVG and the slides do.
+     * it is, as the SVG and the slides do. Long data lines are stroked as polylines ({@link PolylineGraphics}).
      */
     static BufferedImage image(IChart chart) {
         BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = image.createGraphics();
+        java.awt.Graphics2D g = new PolylineGraphics(image.createGraphics());
         g.setRenderingHint(java.awt.RenderingHints.KEY_STROKE_CONTROL, java.awt.RenderingHints.VALUE_STROKE_PURE);
         chart.paint(g, chart.getWidth(), chart.getHeight());
         g.dispose();
