@@ -39,7 +39,11 @@ final class ReloadRecord {
 
     /** The recorded result when it was made from exactly these files, else a fresh check (then recorded). */
     static SlideDeck.ReloadCheck of(RunFolder run) {
-        String digest = inputsDigest(run.root());
+        return of(run, inputsDigest(run.root()));
+    }
+
+    /** As {@link #of(RunFolder)}, with the folder's {@link #inputsDigest} already computed. */
+    static SlideDeck.ReloadCheck of(RunFolder run, String digest) {
         Optional<Stored> stored = read(file(run));
         if (stored.isPresent() && stored.get().inputsSha256().equals(digest)) {
             return stored.get().result();

@@ -58,6 +58,16 @@ public final class ReportService {
     public static Report render(RunFolder run, Optional<String> language, Consumer<String> notices, Consumer<String> progress,
                                 java.util.function.BooleanSupplier stop) {
         ReportProgress steps = new ReportProgress(progress, stop);
+        try (ReportWork work = new ReportWork()) {
+            return render(run, language, notices, steps, work);
+        }
+    }
+
+    private static Report render(RunFolder run, Optional<String> language, Consumer<String> notices, ReportProgress steps,
+                                 ReportWork work) {
+        // hashing the run folder for the reload record reads every checkpoint: started first, it runs while this
+        // thread reads the run and lays out the charts, which leave the other cores idle
+        Future<String> digest = work.submit(() -> ReloadRecord.inputsDigest(run.root()));
         steps.phase("reading " + run.root());
         LoadedRun loaded = RunLoader.load(run);
         String lang = language.orElse(loaded.base().report().language());
@@ -74,7 +84,7 @@ public final class ReportService {
         List<IChart> opening = SlideDeck.opening(loaded, ClaimsSection.lines(run, m), m);
         List<IChart> closing = SlideDeck.diagnosisSlides(diagnosis, m);
         steps.startFiles(charts.size());
-        Drawn drawn = draw(run, charts, opening, closing, data, m, steps);
+        Drawn drawn = draw(work, run, digest, charts, opening, closing, data, m, steps);
         steps.phase("writing slides.pdf and index.html");
         byte[] slides = SlideDeck.merge(drawn.pages());
         try {
@@ -95,52 +105,50 @@ public final class ReportService {
      * Every file of the report that takes time, made on all cores ({@link ReportWork}): the animations, the reload
      * check, each chart's PNG, SVG and slide page, the slides of words and charts.json.
      */
-    private static Drawn draw(RunFolder run, List<RenderedChart> charts, List<IChart> opening, List<IChart> closing,
-                              List<ChartData> data, Messages m, ReportProgress steps) {
+    private static Drawn draw(ReportWork work, RunFolder run, Future<String> digest, List<RenderedChart> charts, List<IChart> opening,
+                              List<IChart> closing, List<ChartData> data, Messages m, ReportProgress steps) {
         Path dir = run.chartsDir();
         List<byte[]> pages = new ArrayList<>();
-        try (ReportWork work = new ReportWork(charts.size() + opening.size() + closing.size() + 2)) {
-            List<Future<?>> animations = new ArrayList<>();
-            for (RenderedChart c : charts) {
-                if (!c.gifFrames().isEmpty()) {
-                    // the slowest file (every frame painted and reduced to 256 colours): queued first
-                    animations.add(work.submit(() -> {
-                        ChartFiles.saveGif(c.gifFrames(), dir.resolve(c.name()));
-                        return null;
-                    }));
-                }
+        List<Future<?>> animations = new ArrayList<>();
+        for (RenderedChart c : charts) {
+            if (!c.gifFrames().isEmpty()) {
+                // the slowest file (every frame painted and reduced to 256 colours): queued first
+                animations.add(work.submit(() -> {
+                    ChartFiles.saveGif(c.gifFrames(), dir.resolve(c.name()));
+                    return null;
+                }));
             }
-            Future<byte[]> reloadPage = work.submit(() -> {
-                steps.phase("reloading every checkpoint for the slide deck's reload check (the recorded result is reused while the run folder is unchanged)");
-                return SlideDeck.page(SlideDeck.reloadSlide(ReloadRecord.of(run), m));
-            });
-            // a chart is painted by one task only (XChart's charts are not safe to paint from two threads): its
-            // PNG, its SVG and, when it is on a slide, its page
-            java.util.Set<IChart> onSlides = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            onSlides.addAll(SlideDeck.chartSlides(charts));
-            java.util.Map<IChart, Future<byte[]>> chartPages = new java.util.IdentityHashMap<>();
-            List<Future<byte[]>> files = new ArrayList<>();
-            for (RenderedChart c : charts) {
-                Future<byte[]> f = work.submit(() -> {
-                    ChartFiles.save(c.chart(), dir.resolve(c.name()));
-                    byte[] page = onSlides.contains(c.chart()) ? SlideDeck.page(c.chart()) : null;
-                    steps.fileDone();
-                    return page;
-                });
-                files.add(f);
-                chartPages.put(c.chart(), f);
-            }
-            List<Future<byte[]>> openingPages = opening.stream().map(slide -> work.submit(() -> SlideDeck.page(slide))).toList();
-            List<Future<byte[]>> closingPages = closing.stream().map(slide -> work.submit(() -> SlideDeck.page(slide))).toList();
-            Future<byte[]> json = work.submit(() -> JSON.writeValueAsBytes(data));
-            animations.forEach(ReportWork::result);
-            files.forEach(ReportWork::result);
-            openingPages.forEach(f -> pages.add(ReportWork.result(f)));
-            SlideDeck.chartSlides(charts).forEach(chart -> pages.add(ReportWork.result(chartPages.get(chart))));
-            closingPages.forEach(f -> pages.add(ReportWork.result(f)));
-            pages.add(ReportWork.result(reloadPage));
-            return new Drawn(pages, ReportWork.result(json));
         }
+        Future<byte[]> reloadPage = work.submit(() -> {
+            steps.phase("reloading every checkpoint for the slide deck's reload check (the recorded result is reused while the run folder is unchanged)");
+            return SlideDeck.page(SlideDeck.reloadSlide(ReloadRecord.of(run, ReportWork.result(digest)), m));
+        });
+        // a chart is painted by one task only (XChart's charts are not safe to paint from two threads): its
+        // PNG, its SVG and, when it is on a slide, its page
+        java.util.Set<IChart> onSlides = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        onSlides.addAll(SlideDeck.chartSlides(charts));
+        java.util.Map<IChart, Future<byte[]>> chartPages = new java.util.IdentityHashMap<>();
+        List<Future<byte[]>> files = new ArrayList<>();
+        for (RenderedChart c : charts) {
+            Future<byte[]> f = work.submit(() -> {
+                ChartFiles.save(c.chart(), dir.resolve(c.name()));
+                byte[] page = onSlides.contains(c.chart()) ? SlideDeck.page(c.chart()) : null;
+                steps.fileDone();
+                return page;
+            });
+            files.add(f);
+            chartPages.put(c.chart(), f);
+        }
+        List<Future<byte[]>> openingPages = opening.stream().map(slide -> work.submit(() -> SlideDeck.page(slide))).toList();
+        List<Future<byte[]>> closingPages = closing.stream().map(slide -> work.submit(() -> SlideDeck.page(slide))).toList();
+        Future<byte[]> json = work.submit(() -> JSON.writeValueAsBytes(data));
+        animations.forEach(ReportWork::result);
+        files.forEach(ReportWork::result);
+        openingPages.forEach(f -> pages.add(ReportWork.result(f)));
+        SlideDeck.chartSlides(charts).forEach(chart -> pages.add(ReportWork.result(chartPages.get(chart))));
+        closingPages.forEach(f -> pages.add(ReportWork.result(f)));
+        pages.add(ReportWork.result(reloadPage));
+        return new Drawn(pages, ReportWork.result(json));
     }
 
     /** A report abandoned on request before it was complete; the chart files written so far stay, each whole. */

@@ -20,9 +20,8 @@ import java.util.concurrent.Future;
 final class ReportWork implements AutoCloseable {
     private final ExecutorService pool;
 
-    ReportWork(int tasks) {
-        int threads = Math.max(1, Math.min(tasks, Runtime.getRuntime().availableProcessors()));
-        pool = DaemonThreads.pool(threads, "fitlab-report");
+    ReportWork() {
+        pool = DaemonThreads.pool(Math.max(1, Runtime.getRuntime().availableProcessors()), "fitlab-report");
     }
 
     /** Queues {@code task}; tasks start in the order they are queued, the longest should come first. */

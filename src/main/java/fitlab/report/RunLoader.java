@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * Reads a finished run folder: the resolved experiment, each cell's summary and metrics, and each cell's diagnosis as
@@ -35,24 +37,24 @@ public final class RunLoader {
         List<CellFolder> folders = new ArrayList<>();
         List<CellSummary> summaries = new ArrayList<>();
         List<List<MetricsRow>> metrics = new ArrayList<>();
-        for (Cell c : experiment.cells()) {
-            CellFolder f = run.cell(c.id());
-            if (!java.nio.file.Files.isRegularFile(f.summaryJson())) {
-                throw new UserError(f.summaryJson() + ": missing; the run is unfinished (finish it with fitlab run --resume "
-                        + run.root() + ")");
+        // the cells' files are independent: parsed on all cores (metrics.csv is most of a run's reading), taken in
+        // cell order, so the first cell in order with a problem is the one reported, as when they were read in turn
+        int threads = Math.max(1, Math.min(experiment.cells().size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = fitlab.DaemonThreads.pool(threads, "fitlab-report-load");
+        try {
+            List<Future<LoadedCell>> loading = new ArrayList<>();
+            for (Cell c : experiment.cells()) {
+                CellFolder f = run.cell(c.id());
+                loading.add(pool.submit(() -> loadCell(run, f)));
             }
-            folders.add(f);
-            summaries.add(CellSummary.read(f.summaryJson()));
-            int torn = MetricsLog.tornLine(f.metrics());
-            if (torn > 0) {
-                throw new UserError(f.metrics() + ":" + torn + ": the last line is cut off (the run was stopped while "
-                        + "writing it, e.g. by a full disk); repair and finish it with fitlab run --resume " + run.root());
+            for (int i = 0; i < loading.size(); i++) {
+                LoadedCell cell = ReportWork.result(loading.get(i));
+                folders.add(run.cell(experiment.cells().get(i).id()));
+                summaries.add(cell.summary());
+                metrics.add(cell.rows());
             }
-            List<MetricsRow> rows = MetricsLog.read(f.metrics());
-            if (rows.isEmpty()) {
-                throw new UserError(f.metrics() + ": no epochs logged");
-            }
-            metrics.add(rows);
+        } finally {
+            pool.shutdownNow();
         }
         List<Optional<Diagnosis>> diagnoses = WrittenDiagnoses.read(run, experiment.cells().stream().map(Cell::id).toList(),
                 () -> fitlab.runfolder.CellDiagnoses.of(experiment.cells(), summaries, metrics));
@@ -61,5 +63,25 @@ public final class RunLoader {
             cells.add(new CellRun(experiment.cells().get(i), folders.get(i), summaries.get(i), metrics.get(i), diagnoses.get(i)));
         }
         return new LoadedRun(run, experiment, yaml, cells);
+    }
+
+    private record LoadedCell(CellSummary summary, List<MetricsRow> rows) {}
+
+    private static LoadedCell loadCell(RunFolder run, CellFolder f) {
+        if (!java.nio.file.Files.isRegularFile(f.summaryJson())) {
+            throw new UserError(f.summaryJson() + ": missing; the run is unfinished (finish it with fitlab run --resume "
+                    + run.root() + ")");
+        }
+        CellSummary summary = CellSummary.read(f.summaryJson());
+        int torn = MetricsLog.tornLine(f.metrics());
+        if (torn > 0) {
+            throw new UserError(f.metrics() + ":" + torn + ": the last line is cut off (the run was stopped while "
+                    + "writing it, e.g. by a full disk); repair and finish it with fitlab run --resume " + run.root());
+        }
+        List<MetricsRow> rows = MetricsLog.read(f.metrics());
+        if (rows.isEmpty()) {
+            throw new UserError(f.metrics() + ": no epochs logged");
+        }
+        return new LoadedCell(summary, rows);
     }
 }
