@@ -63,21 +63,10 @@ public final class VerifyService {
         List<Cell> cells = cellId.map(id -> List.of(experiment.cell(id))).orElse(all);
         DataPlan data = DataPlan.read(experiment.cells(), run);
         // cells are independent: checked on all cores, the checks listed in cell order as before
-        int threads = Math.max(1, Math.min(cells.size(), Runtime.getRuntime().availableProcessors()));
-        java.util.concurrent.ExecutorService pool = fitlab.DaemonThreads.pool(threads, "fitlab-verify");
-        try {
-            List<java.util.concurrent.Future<List<Check>>> perCell = new ArrayList<>();
-            for (Cell cell : cells) {
-                perCell.add(pool.submit(() -> verifyCell(run, cell, epochs, data)));
-            }
-            List<Check> checks = new ArrayList<>();
-            for (java.util.concurrent.Future<List<Check>> f : perCell) {
-                checks.addAll(done(f));
-            }
-            return checks;
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Check> checks = new ArrayList<>();
+        fitlab.DaemonThreads.inOrder(cells, "fitlab-verify", cell -> verifyCell(run, cell, epochs, data), "verifying the checkpoints")
+                .forEach(checks::addAll);
+        return checks;
     }
 
     private static List<Check> verifyCell(RunFolder run, Cell cell, String epochs, DataPlan data) {
@@ -93,24 +82,6 @@ public final class VerifyService {
             checks.add(check(cell, file, epoch, logged.get(epoch), data.forCell(cell.id())));
         }
         return checks;
-    }
-
-    /** A cell's checks, or the error that stopped them as it was thrown. */
-    private static List<Check> done(java.util.concurrent.Future<List<Check>> f) {
-        try {
-            return f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UserError("interrupted while verifying the checkpoints");
-        }
     }
 
     private static Check check(Cell cell, Path file, int epoch, MetricsRow row, CellData data) {

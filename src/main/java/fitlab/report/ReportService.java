@@ -125,8 +125,9 @@ public final class ReportService {
         });
         // a chart is painted by one task only (XChart's charts are not safe to paint from two threads): its
         // PNG, its SVG and, when it is on a slide, its page
+        List<IChart> chartSlides = SlideDeck.chartSlides(charts);
         java.util.Set<IChart> onSlides = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        onSlides.addAll(SlideDeck.chartSlides(charts));
+        onSlides.addAll(chartSlides);
         java.util.Map<IChart, Future<byte[]>> chartPages = new java.util.IdentityHashMap<>();
         List<Future<byte[]>> files = new ArrayList<>();
         for (RenderedChart c : charts) {
@@ -145,7 +146,7 @@ public final class ReportService {
         animations.forEach(ReportWork::result);
         files.forEach(ReportWork::result);
         openingPages.forEach(f -> pages.add(ReportWork.result(f)));
-        SlideDeck.chartSlides(charts).forEach(chart -> pages.add(ReportWork.result(chartPages.get(chart))));
+        chartSlides.forEach(chart -> pages.add(ReportWork.result(chartPages.get(chart))));
         closingPages.forEach(f -> pages.add(ReportWork.result(f)));
         pages.add(ReportWork.result(reloadPage));
         return new Drawn(pages, ReportWork.result(json));

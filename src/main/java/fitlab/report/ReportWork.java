@@ -1,11 +1,7 @@
 package fitlab.report;
 
 import fitlab.DaemonThreads;
-import fitlab.UserError;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -29,23 +25,9 @@ final class ReportWork implements AutoCloseable {
         return pool.submit(task);
     }
 
-    /** The task's result once it is done; its exception as it was thrown (a checked one wrapped unchecked). */
+    /** The task's result once it is done; its exception as it was thrown ({@link DaemonThreads#result}). */
     static <T> T result(Future<T> task) {
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw cause instanceof IOException io ? new UncheckedIOException(io) : new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UserError("interrupted while writing the report");
-        }
+        return DaemonThreads.result(task, "writing the report");
     }
 
     /** Stops what is still queued (after a failure or an interrupt: the report is abandoned). */

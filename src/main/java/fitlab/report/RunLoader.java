@@ -16,8 +16,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 
 /**
  * Reads a finished run folder: the resolved experiment, each cell's summary and metrics, and each cell's diagnosis as
@@ -34,28 +32,12 @@ public final class RunLoader {
         } catch (IOException e) {
             throw new UserError(run.experimentYaml() + ": cannot read: " + e.getMessage());
         }
-        List<CellFolder> folders = new ArrayList<>();
-        List<CellSummary> summaries = new ArrayList<>();
-        List<List<MetricsRow>> metrics = new ArrayList<>();
+        List<CellFolder> folders = experiment.cells().stream().map(c -> run.cell(c.id())).toList();
         // the cells' files are independent: parsed on all cores (metrics.csv is most of a run's reading), taken in
         // cell order, so the first cell in order with a problem is the one reported, as when they were read in turn
-        int threads = Math.max(1, Math.min(experiment.cells().size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = fitlab.DaemonThreads.pool(threads, "fitlab-report-load");
-        try {
-            List<Future<LoadedCell>> loading = new ArrayList<>();
-            for (Cell c : experiment.cells()) {
-                CellFolder f = run.cell(c.id());
-                loading.add(pool.submit(() -> loadCell(run, f)));
-            }
-            for (int i = 0; i < loading.size(); i++) {
-                LoadedCell cell = ReportWork.result(loading.get(i));
-                folders.add(run.cell(experiment.cells().get(i).id()));
-                summaries.add(cell.summary());
-                metrics.add(cell.rows());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<LoadedCell> loaded = fitlab.DaemonThreads.inOrder(folders, "fitlab-report-load", f -> loadCell(run, f), "reading " + run.root());
+        List<CellSummary> summaries = loaded.stream().map(LoadedCell::summary).toList();
+        List<List<MetricsRow>> metrics = loaded.stream().map(LoadedCell::rows).toList();
         List<Optional<Diagnosis>> diagnoses = WrittenDiagnoses.read(run, experiment.cells().stream().map(Cell::id).toList(),
                 () -> fitlab.runfolder.CellDiagnoses.of(experiment.cells(), summaries, metrics));
         List<CellRun> cells = new ArrayList<>();

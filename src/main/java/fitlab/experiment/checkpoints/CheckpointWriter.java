@@ -92,14 +92,7 @@ final class CheckpointWriter implements AutoCloseable {
                     // the write must finish before the cell moves on: wait for it, and keep the interrupt
                     interrupted = true;
                 } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (cause instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(cause);
+                    throw DaemonThreads.failure(e);
                 }
             }
         } finally {
