@@ -19,8 +19,8 @@ import org.knowm.xchart.internal.chartpart.IChart;
 /**
  * {@code report/slides.pdf}: the run as 16:9 vector slides in the report's language: the question (and, when given,
  * what this run shows), the main figure, the other charts, the diagnosis in words and the reload check. Each slide is
- * painted into VectorGraphics2D's PDF writer as one page (on the report's threads, {@link ReportWork}); PDFBox joins
- * the pages.
+ * painted on VectorGraphics2D and written as one page ({@link PdfPage}; on the report's threads, {@link ReportWork}); PDFBox
+ * joins the pages.
  */
 public final class SlideDeck {
     public static final String FILE = "slides.pdf";
@@ -127,9 +127,16 @@ public final class SlideDeck {
         // that one pixel of the slide is one point of the page
         g.scale(MM_PER_POINT, MM_PER_POINT);
         slide.paint(g, slide.getWidth(), slide.getHeight());
+        double width = slide.getWidth() * MM_PER_POINT, height = slide.getHeight() * MM_PER_POINT;
+        Optional<byte[]> fast = PdfPage.write(g.getCommands(), width, height);
+        return fast.isPresent() ? fast.get() : libraryPage(g.getCommands(), width, height);
+    }
+
+    /** The page as VectorGraphics2D's PDF writer writes it: the same bytes as {@link PdfPage}, slower. */
+    static byte[] libraryPage(de.erichseifert.vectorgraphics2d.intermediate.CommandSequence commands, double widthMm, double heightMm)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new PDFProcessor(true).getDocument(g.getCommands(), new PageSize(0, 0, slide.getWidth() * MM_PER_POINT,
-                slide.getHeight() * MM_PER_POINT)).writeTo(out);
+        new PDFProcessor(true).getDocument(commands, new PageSize(0, 0, widthMm, heightMm)).writeTo(out);
         return out.toByteArray();
     }
 }
