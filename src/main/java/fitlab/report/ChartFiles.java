@@ -46,12 +46,22 @@ public final class ChartFiles {
         return PngEncoder.encode(image(chart));
     }
 
-    /** The chart as SVG, painted on {@link CompactGraphics} (what XChart's VectorGraphicsEncoder does, shorter), its paths relative. */
+    /**
+     * The chart as SVG, painted on {@link CompactGraphics} (what XChart's VectorGraphicsEncoder does, shorter), its
+     * paths relative; written by {@link SvgPage}, or by the library when the chart has a picture.
+     */
     static byte[] svg(IChart chart) throws IOException {
         CompactGraphics g = new CompactGraphics();
         chart.paint(g, chart.getWidth(), chart.getHeight());
+        java.util.Optional<byte[]> fast = SvgPage.write(g.getCommands(), chart.getWidth(), chart.getHeight());
+        return fast.isPresent() ? fast.get() : librarySvg(g.getCommands(), chart.getWidth(), chart.getHeight());
+    }
+
+    /** The SVG as VectorGraphics2D writes it, its paths made relative: the same bytes as {@link SvgPage}, slower. */
+    static byte[] librarySvg(de.erichseifert.vectorgraphics2d.intermediate.CommandSequence commands, double width, double height)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, chart.getWidth(), chart.getHeight())).writeTo(out);
+        new SVGProcessor().getDocument(commands, new PageSize(0, 0, width, height)).writeTo(out);
         return SvgPathData.relative(out.toByteArray());
     }
 

@@ -25,9 +25,7 @@ import java.awt.Font;
 import java.awt.Shape;
 import java.awt.color.ColorSpace;
 import java.awt.geom.AffineTransform;
-import java.awt.geom.NoninvertibleTransformException;
 import java.awt.geom.PathIterator;
-import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -142,7 +140,7 @@ final class PdfPage {
             } else if (c instanceof AffineTransformCommand t) {
                 s.transform.concatenate(t.getValue());
             } else if (c instanceof SetClipCommand clip) {
-                s.clip = transformed(clip.getValue(), s.transform);
+                s.clip = VectorGraphicsRules.clipKept(clip.getValue(), s.transform);
             } else if (c instanceof CreateCommand) {
                 states.push(s.copy());
             } else if (c instanceof DisposeCommand) {
@@ -184,7 +182,7 @@ final class PdfPage {
             content.text("\n");
         }
         if (s.clip != null) {
-            path(untransformed(s.clip, s.transform));
+            path(VectorGraphicsRules.clipWritten(s.clip, s.transform));
             content.text(" W n\n");
         }
         if (!s.font.equals(DEFAULT_FONT)) {
@@ -280,33 +278,6 @@ final class PdfPage {
         return alphaIds.computeIfAbsent(alpha, a -> "Trp" + alphaIds.size());
     }
 
-    /** The clip as the library keeps it: in page space, taken back through the current transform when written. */
-    private static Shape transformed(Shape s, AffineTransform t) {
-        if (s == null) {
-            return null;
-        }
-        if (t.isIdentity()) {
-            return GraphicsUtils.clone(s);
-        }
-        boolean rectilinear = (t.getType() & (AffineTransform.TYPE_GENERAL_TRANSFORM | AffineTransform.TYPE_GENERAL_ROTATION)) == 0;
-        if (s instanceof Rectangle2D r && rectilinear) {
-            double[] corners = {r.getMinX(), r.getMinY(), r.getMaxX(), r.getMaxY()};
-            t.transform(corners, 0, corners, 0, 2);
-            Rectangle2D out = new Rectangle2D.Double();
-            out.setFrameFromDiagonal(corners[0], corners[1], corners[2], corners[3]);
-            return out;
-        }
-        return t.createTransformedShape(s);
-    }
-
-    private static Shape untransformed(Shape s, AffineTransform t) {
-        try {
-            return transformed(s, t.createInverse());
-        } catch (NoninvertibleTransformException e) {
-            return null;
-        }
-    }
-
     /** The objects as the library writes them: catalog, page tree, page, contents, resources; then the table. */
     private byte[] document(double widthMm, double heightMm) {
         byte[] stream = deflated(content.bytes());
@@ -389,8 +360,6 @@ final class PdfPage {
 
     /** The text of the page, with numbers formatted as the library formats them. */
     static final class Out {
-        /** Tenths below this magnitude are formatted here ({@code PdfPageTest} compares every one with the library). */
-        static final double FAST_TENTHS = 1e6;
         private final StringBuilder text = new StringBuilder(1 << 12);
 
         Out text(String s) {
@@ -413,26 +382,9 @@ final class PdfPage {
             return this;
         }
 
-        /**
-         * As {@code DataUtils.format(Double)} (a {@code DecimalFormat} with up to 15 fraction digits). A double that is
-         * exactly a whole number of tenths prints as that decimal in both; everything else is left to the library.
-         */
+        /** As {@code DataUtils.format(Double)} ({@link VectorGraphicsRules#number}). */
         Out format(double v) {
-            double tenths = v * 10;
-            if (Math.abs(tenths) < FAST_TENTHS && tenths == Math.rint(tenths) && Math.rint(tenths) / 10 == v
-                    && (v != 0 || Double.doubleToRawLongBits(v) == 0)) {
-                long t = (long) tenths;
-                if (t < 0) {
-                    text.append('-');
-                    t = -t;
-                }
-                text.append(t / 10);
-                if (t % 10 != 0) {
-                    text.append('.').append((char) ('0' + t % 10));
-                }
-            } else {
-                text.append(DataUtils.format(v));
-            }
+            VectorGraphicsRules.number(text, v);
             return this;
         }
 

@@ -25,11 +25,15 @@ class PdfPageTest {
     /** Every tenth the fast path formats prints as the library prints it. */
     @Test
     void everyTenthIsFormattedAsTheLibraryFormatsIt() {
-        for (long t = -(long) PdfPage.Out.FAST_TENTHS + 1; t < PdfPage.Out.FAST_TENTHS; t++) {
+        for (long t = -(long) VectorGraphicsRules.FAST_TENTHS + 1; t < VectorGraphicsRules.FAST_TENTHS; t++) {
             double v = t / 10.0;
             String ours = new PdfPage.Out().format(v).toString();
             if (!ours.equals(DataUtils.format(v))) {
                 assertEquals(DataUtils.format(v), ours, "tenths " + t);
+            }
+            String java = VectorGraphicsRules.javaNumber(new StringBuilder(), v).toString();
+            if (!java.equals(Double.toString(v))) {
+                assertEquals(Double.toString(v), java, "tenths " + t);
             }
         }
     }
@@ -45,6 +49,7 @@ class PdfPageTest {
         }
         for (double v : values) {
             assertEquals(DataUtils.format(v), new PdfPage.Out().format(v).toString(), "value " + v);
+            assertEquals(Double.toString(v), VectorGraphicsRules.javaNumber(new StringBuilder(), v).toString(), "value " + v);
         }
     }
 
