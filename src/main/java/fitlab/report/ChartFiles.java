@@ -67,13 +67,8 @@ public final class ChartFiles {
 
     /** Writes {@code base.gif}: the frames in order, looping. */
     public static void saveGif(List<? extends IChart> frames, Path base) {
-        Path target = sibling(base, ".gif");
-        try {
-            List<BufferedImage> images = frames.stream().map(ChartFiles::image).toList();
-            write(target, GifWriter.animate(images, GIF_FRAME_MS));
-        } catch (IOException e) {
-            throw new UserError("cannot write animation " + target + ": " + e.getMessage());
-        }
+        List<BufferedImage> images = frames.stream().map(ChartFiles::image).toList();
+        write(sibling(base, ".gif"), GifWriter.animate(images, GIF_FRAME_MS));
     }
 
     static Path sibling(Path base, String extension) {

@@ -1,59 +1,67 @@
 package fitlab.report;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
- * An animated, looping GIF written with the JDK's own GIF writer (XChart's GifEncoder needs an extra library that
- * fitlab does not ship), each frame handed to it already reduced to its palette by {@link GifPalette}.
+ * An animated, looping GIF (GIF89a), each frame reduced to its own palette by {@link GifPalette}. The file is laid
+ * out as the JDK's GIF writer lays it out (the first frame's palette as the global table, every later frame with its
+ * own, rows interlaced, the NETSCAPE loop block after the first frame's control block, 8-bit codes), and its LZW
+ * codes are the ones any GIF encoder gives, so the bytes are the JDK's ({@code ChartEncodingTest} compares them);
+ * but its string table is one flat open-addressing array instead of the JDK's chained hash of short arrays, whose
+ * encoder took most of an animation's time.
  */
 final class GifWriter {
-    private static final String FORMAT = "javax_imageio_gif_image_1.0";
+    /** The largest LZW code a GIF may use (12 bits). */
+    private static final int MAX_CODES = 1 << 12;
 
     private GifWriter() {}
 
-    static byte[] animate(List<BufferedImage> frames, int frameMillis) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            writer.prepareWriteSequence(null);
-            for (int i = 0; i < frames.size(); i++) {
-                BufferedImage frame = GifPalette.indexed(toRgb(frames.get(i)));
-                IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), null);
-                IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(FORMAT);
-                IIOMetadataNode gce = child(root, "GraphicControlExtension");
-                gce.setAttribute("disposalMethod", "none");
-                gce.setAttribute("userInputFlag", "FALSE");
-                gce.setAttribute("transparentColorFlag", "FALSE");
-                gce.setAttribute("delayTime", Integer.toString(frameMillis / 10));
-                gce.setAttribute("transparentColorIndex", "0");
-                // the writer would otherwise index this frame into a default global table, not the frame's palette
-                root.appendChild(localColourTable((java.awt.image.IndexColorModel) frame.getColorModel()));
-                if (i == 0) {
-                    IIOMetadataNode app = new IIOMetadataNode("ApplicationExtension");
-                    app.setAttribute("applicationID", "NETSCAPE");
-                    app.setAttribute("authenticationCode", "2.0");
-                    app.setUserObject(new byte[] {1, 0, 0}); // loop forever
-                    child(root, "ApplicationExtensions").appendChild(app);
-                }
-                meta.setFromTree(FORMAT, root);
-                writer.writeToSequence(new IIOImage(frame, null, meta), null);
+    static byte[] animate(List<BufferedImage> frames, int frameMillis) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+        for (int i = 0; i < frames.size(); i++) {
+            BufferedImage frame = GifPalette.indexed(toRgb(frames.get(i)));
+            IndexColorModel model = (IndexColorModel) frame.getColorModel();
+            byte[] table = colourTable(model);
+            int tableBits = Integer.numberOfTrailingZeros(table.length / 3);
+            int w = frame.getWidth(), h = frame.getHeight();
+            if (i == 0) {
+                out.writeBytes(new byte[] {'G', 'I', 'F', '8', '9', 'a'});
+                short16(out, w);
+                short16(out, h);
+                out.write(0x80 | 0x70 | (tableBits - 1)); // global table, 8 bits of colour resolution, its size
+                out.write(0); // background colour index
+                out.write(0); // square pixels
+                out.writeBytes(table);
             }
-            writer.endWriteSequence();
-        } finally {
-            writer.dispose();
+            // graphic control: no disposal, no user input, no transparency, the delay in hundredths
+            out.writeBytes(new byte[] {0x21, (byte) 0xF9, 4, 0});
+            short16(out, frameMillis / 10);
+            out.writeBytes(new byte[] {0, 0});
+            if (i == 0) {
+                out.writeBytes(new byte[] {0x21, (byte) 0xFF, 11, 'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E', '2', '.', '0', 3, 1, 0, 0, 0});
+            }
+            out.write(0x2C);
+            short16(out, 0);
+            short16(out, 0);
+            short16(out, w);
+            short16(out, h);
+            out.write((i == 0 ? 0 : 0x80) | 0x40 | (tableBits - 1)); // own table after the first frame, interlaced
+            if (i > 0) {
+                out.writeBytes(table);
+            }
+            // the pixels are bytes: 8-bit codes whatever the palette's size, as the JDK's writer chooses
+            out.write(Byte.SIZE);
+            byte[] pixels = ((DataBufferByte) frame.getRaster().getDataBuffer()).getData();
+            new Lzw(out, Byte.SIZE).compress(pixels, w, h);
+            out.write(0); // no more data blocks
         }
-        return bytes.toByteArray();
+        out.write(0x3B);
+        return out.toByteArray();
     }
 
     private static BufferedImage toRgb(BufferedImage in) {
@@ -65,35 +73,129 @@ final class GifWriter {
         return out;
     }
 
-    /** The frame's own palette, padded to the power of two a GIF colour table must have. */
-    private static IIOMetadataNode localColourTable(java.awt.image.IndexColorModel palette) {
+    /** The frame's palette as RGB triples, padded to the power of two (at least 2) a GIF colour table must have. */
+    private static byte[] colourTable(IndexColorModel palette) {
         int size = 2;
         while (size < palette.getMapSize()) {
             size *= 2;
         }
-        IIOMetadataNode table = new IIOMetadataNode("LocalColorTable");
-        table.setAttribute("sizeOfLocalColorTable", Integer.toString(size));
-        table.setAttribute("sortFlag", "FALSE");
-        for (int i = 0; i < size; i++) {
-            int rgb = i < palette.getMapSize() ? palette.getRGB(i) : 0;
-            IIOMetadataNode entry = new IIOMetadataNode("ColorTableEntry");
-            entry.setAttribute("index", Integer.toString(i));
-            entry.setAttribute("red", Integer.toString(rgb >> 16 & 0xFF));
-            entry.setAttribute("green", Integer.toString(rgb >> 8 & 0xFF));
-            entry.setAttribute("blue", Integer.toString(rgb & 0xFF));
-            table.appendChild(entry);
+        byte[] table = new byte[3 * size];
+        for (int i = 0; i < palette.getMapSize(); i++) {
+            int rgb = palette.getRGB(i);
+            table[3 * i] = (byte) (rgb >> 16);
+            table[3 * i + 1] = (byte) (rgb >> 8);
+            table[3 * i + 2] = (byte) rgb;
         }
         return table;
     }
 
-    private static IIOMetadataNode child(IIOMetadataNode root, String name) {
-        for (int i = 0; i < root.getLength(); i++) {
-            if (root.item(i).getNodeName().equalsIgnoreCase(name)) {
-                return (IIOMetadataNode) root.item(i);
+    private static void short16(ByteArrayOutputStream out, int v) {
+        out.write(v & 0xFF);
+        out.write(v >> 8 & 0xFF);
+    }
+
+    /**
+     * GIF's variable-length LZW: codes from {@code codeSize + 1} bits up to 12, a clear code when the table is full,
+     * packed least significant bit first into sub-blocks of 255 bytes. A string is its prefix's code and one more
+     * index; the table maps (prefix, index) to the string's code through open addressing on one int array.
+     */
+    private static final class Lzw {
+        private static final int SLOTS = 1 << 14; // four times the codes: short probe sequences
+        private final ByteArrayOutputStream out;
+        private final int codeSize, clear, end;
+        private final int[] keys = new int[SLOTS]; // (prefix << 8 | index) + 1; 0 = empty
+        private final short[] codes = new short[SLOTS];
+        private int next, bits, limit;
+        private final byte[] block = new byte[255];
+        private int blockLength, bitBuffer, bitCount;
+
+        Lzw(ByteArrayOutputStream out, int codeSize) {
+            this.out = out;
+            this.codeSize = codeSize;
+            clear = 1 << codeSize;
+            end = clear + 1;
+            reset();
+            write(clear);
+        }
+
+        private void reset() {
+            Arrays.fill(keys, 0);
+            next = clear + 2;
+            bits = codeSize + 1;
+            limit = (1 << bits) - 1;
+        }
+
+        /** The rows in GIF's interlaced order: every 8th from 0, every 8th from 4, every 4th from 2, every 2nd from 1. */
+        void compress(byte[] pixels, int width, int height) {
+            int prefix = -1;
+            int[][] passes = {{0, 8}, {4, 8}, {2, 4}, {1, 2}};
+            for (int[] pass : passes) {
+                for (int y = pass[0]; y < height; y += pass[1]) {
+                    for (int i = y * width, rowEnd = i + width; i < rowEnd; i++) {
+                        int c = pixels[i] & 0xFF;
+                        if (prefix < 0) {
+                            prefix = c;
+                            continue;
+                        }
+                        int key = (prefix << 8 | c) + 1;
+                        int slot = (key * 0x9E3779B1 >>> 18) & (SLOTS - 1);
+                        while (keys[slot] != 0 && keys[slot] != key) {
+                            slot = slot + 1 & (SLOTS - 1);
+                        }
+                        if (keys[slot] == key) {
+                            prefix = codes[slot];
+                            continue;
+                        }
+                        write(prefix);
+                        if (next < MAX_CODES) {
+                            keys[slot] = key;
+                            codes[slot] = (short) next;
+                            if (next++ > limit) {
+                                bits++;
+                                limit = (1 << bits) - 1;
+                            }
+                        } else {
+                            // the table is full: start again, as a decoder does on the clear code
+                            write(clear);
+                            reset();
+                        }
+                        prefix = c;
+                    }
+                }
+            }
+            if (prefix >= 0) {
+                write(prefix);
+            }
+            write(end);
+            if (bitCount > 0) {
+                byteOut(bitBuffer & 0xFF);
+            }
+            if (blockLength > 0) {
+                flushBlock();
             }
         }
-        IIOMetadataNode node = new IIOMetadataNode(name);
-        root.appendChild(node);
-        return node;
+
+        private void write(int code) {
+            bitBuffer |= code << bitCount;
+            bitCount += bits;
+            while (bitCount >= 8) {
+                byteOut(bitBuffer & 0xFF);
+                bitBuffer >>>= 8;
+                bitCount -= 8;
+            }
+        }
+
+        private void byteOut(int b) {
+            block[blockLength++] = (byte) b;
+            if (blockLength == block.length) {
+                flushBlock();
+            }
+        }
+
+        private void flushBlock() {
+            out.write(blockLength);
+            out.write(block, 0, blockLength);
+            blockLength = 0;
+        }
     }
 }

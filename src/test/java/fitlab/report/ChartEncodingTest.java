@@ -117,6 +117,48 @@ class ChartEncodingTest {
         assertArrayEquals(gif, GifWriter.animate(frames, 400), "same frames, same bytes");
     }
 
+    /** The JDK's GIF writer, given the same frames, writes the same bytes: many colours, few, one, odd sizes. */
+    @Test
+    void theGifIsTheOneTheJdksWriterWrites() throws Exception {
+        List<List<BufferedImage>> animations = List.of(
+                List.of(chartLike(320, 180, 0), chartLike(320, 180, 1.5), chartLike(320, 180, 3)),
+                List.of(fewColours(97, 31, 3), fewColours(97, 31, 17)),
+                List.of(fewColours(8, 9, 1), fewColours(8, 9, 2), fewColours(8, 9, 5)),
+                List.of(noise(640, 400, 1), noise(640, 400, 2)));
+        for (List<BufferedImage> frames : animations) {
+            byte[] ours = GifWriter.animate(frames, 400);
+            assertArrayEquals(JdkGifWriter.animate(frames, 400), ours, frames.size() + " frames of " + frames.get(0).getWidth());
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(ours)));
+            for (int f = 0; f < frames.size(); f++) {
+                assertArrayEquals(rgb(GifPalette.indexed(frames.get(f))), rgb(reader.read(f)), "frame " + f);
+            }
+        }
+    }
+
+    /** {@code colours} distinct colours in stripes. */
+    private static BufferedImage fewColours(int w, int h, int colours) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                image.setRGB(x, y, ((x + 3 * y) % colours) * 0x0F0A05 + 0x102030);
+            }
+        }
+        return image;
+    }
+
+    /** Random pixels of 256 colours: no string repeats, so the LZW table fills and is cleared again and again. */
+    private static BufferedImage noise(int w, int h, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                image.setRGB(x, y, random.nextInt(256) * 0x010101);
+            }
+        }
+        return image;
+    }
+
     private static long distance(int a, int b) {
         long dr = (a >> 16 & 0xFF) - (b >> 16 & 0xFF), dg = (a >> 8 & 0xFF) - (b >> 8 & 0xFF), db = (a & 0xFF) - (b & 0xFF);
         return dr * dr + dg * dg + db * db;
