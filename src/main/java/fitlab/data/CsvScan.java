@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * @param features  number of input columns
  * @param rows      number of data rows
  * @param canonical header and rows, comma-separated, LF line ends, no BOM, quotes or blank lines
+ * @param values    the cells as {@link Double#parseDouble} reads them, row by row ({@code features + 1} a row)
  */
-record CsvScan(int features, int rows, String canonical) {
+record CsvScan(int features, int rows, String canonical, double[] values) {
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
@@ -50,6 +51,7 @@ record CsvScan(int features, int rows, String canonical) {
         List<String> names = header(file, headerIndex + 1, lines[headerIndex]);
         StringBuilder canonical = new StringBuilder(text.length()).append(String.join(",", names)).append('\n');
         int rows = 0;
+        double[] values = new double[Math.max(16, lines.length * names.size())];
         for (int i = headerIndex + 1; i < lines.length; i++) {
             if (lines[i].isBlank()) {
                 continue;
@@ -61,7 +63,7 @@ record CsvScan(int features, int rows, String canonical) {
                         + String.join(",", names) + "), got " + cells.size());
             }
             for (int c = 0; c < cells.size(); c++) {
-                checkNumber(file, lineNumber, c + 1, names.get(c), cells.get(c));
+                values[rows * names.size() + c] = number(file, lineNumber, c + 1, names.get(c), cells.get(c));
             }
             if (classes >= 2) {
                 checkClass(file, lineNumber, cells.size(), cells.get(cells.size() - 1), classes);
@@ -73,7 +75,7 @@ record CsvScan(int features, int rows, String canonical) {
             throw new UserError(file + ":" + (headerIndex + 1) + ": only a header, no data rows; expected one row per "
                     + "example after the header " + String.join(",", names));
         }
-        return new CsvScan(names.size() - 1, rows, canonical.toString());
+        return new CsvScan(names.size() - 1, rows, canonical.toString(), java.util.Arrays.copyOf(values, rows * names.size()));
     }
 
     /** The column names for {@code features} inputs: {@code x,y} or {@code x1,...,xk,y}. */
@@ -101,7 +103,8 @@ record CsvScan(int features, int rows, String canonical) {
         return columnNames(features);
     }
 
-    private static void checkNumber(String file, int line, int column, String name, String cell) {
+    /** The cell's number, or a one-line error naming the line and column. */
+    private static double number(String file, int line, int column, String name, String cell) {
         String where = file + ":" + line + ": column " + column + " (" + name + "): ";
         if (cell.isEmpty()) {
             throw new UserError(where + "expected a number, got an empty cell");
@@ -112,9 +115,11 @@ record CsvScan(int features, int rows, String canonical) {
         if (!NUMBER.matcher(cell).matches()) {
             throw new UserError(where + "expected a number such as -1.25 or 3.0E-4, got \"" + cell + "\"");
         }
-        if (Double.isInfinite(Double.parseDouble(cell))) {
+        double value = Double.parseDouble(cell);
+        if (Double.isInfinite(value)) {
             throw new UserError(where + "expected a finite number, got " + cell + " (too large for a double)");
         }
+        return value;
     }
 
     private static void checkClass(String file, int line, int column, String cell, int classes) {

@@ -2,24 +2,24 @@ package fitlab.data;
 
 import fitlab.UserError;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 import tech.tablesaw.io.csv.CsvWriteOptions;
 
 /**
- * A {@link Dataset} as a CSV file with Tablesaw: columns {@code x,y} for one feature, {@code x1,x2,...,y} for
- * several, one row per example. Doubles are written with {@link Double#toString(double)} (never a locale
- * format), so they read back to the same bits and the same data always gives the same bytes. Lines end in LF.
+ * A {@link Dataset} as a CSV file: columns {@code x,y} for one feature, {@code x1,x2,...,y} for several, one row
+ * per example. Written with Tablesaw, doubles with {@link Double#toString(double)} (never a locale format), so they
+ * read back to the same bits and the same data always gives the same bytes; lines end in LF. Read by
+ * {@link CsvScan}, which checks every cell (with the line and column of the first that is wrong) and parses it as
+ * Tablesaw does, with {@link Double#parseDouble}: reading Tablesaw's {@code Table} class scans the whole class path
+ * for its readers (a third of a CPU-second), which {@code fitlab report} and {@code verify} need not pay.
+ * {@code CsvScanTest} checks that Tablesaw reads the same bits.
  */
 public final class DatasetCsv {
 
@@ -81,24 +81,14 @@ public final class DatasetCsv {
             throw new UserError(file + ": cannot read: " + e, e);
         }
         CsvScan scan = CsvScan.of(file.toString(), bytes, allowNoRows, classes);
-        ColumnType[] types = new ColumnType[scan.features() + 1];
-        java.util.Arrays.fill(types, ColumnType.DOUBLE);
-        Table table = Table.read().csv(CsvReadOptions.builder(new StringReader(scan.canonical()))
-                .tableName(name).header(true).separator(',').columnTypes(types).locale(Locale.ROOT).build());
-        if (table.rowCount() != scan.rows() || table.columnCount() != types.length) {
-            throw new IllegalStateException(file + ": Tablesaw read " + table.rowCount() + "×" + table.columnCount()
-                    + " cells where the scan found " + scan.rows() + "×" + types.length);
-        }
         int rows = scan.rows();
         int features = scan.features();
         double[] x = new double[rows * features];
-        for (int j = 0; j < features; j++) {
-            DoubleColumn column = table.doubleColumn(j);
-            for (int i = 0; i < rows; i++) {
-                x[i * features + j] = column.getDouble(i);
-            }
+        double[] y = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(scan.values(), i * (features + 1), x, i * features, features);
+            y[i] = scan.values()[i * (features + 1) + features];
         }
-        double[] y = table.doubleColumn(features).asDoubleArray();
         return new Dataset(name, rows, features, x, y);
     }
 
