@@ -4,7 +4,6 @@ import fitlab.experiment.RunControl;
 import fitlab.experiment.RunRequest;
 import fitlab.experiment.RunResult;
 import fitlab.experiment.RunService;
-import fitlab.report.Report;
 import fitlab.report.ReportService;
 import fitlab.runfolder.Shard;
 import fitlab.runfolder.ShardRecord;
@@ -137,14 +136,20 @@ final class RunCommand implements Callable<Integer> {
         boolean held = ClaimsCheck.run(result.folder(), notChecked, Optional.ofNullable(lang).map(Language::code), out);
         out.println("run folder: " + result.folder().root());
         if (!noReport) {
-            Report report;
+            Optional<String> language = Optional.ofNullable(lang).map(Language::code);
+            Path index;
             try {
-                report = ReportCommand.renderLocked(result.folder(), Optional.ofNullable(lang).map(Language::code), out,
-                        spec.commandLine().getErr(), control::stopRequested);
-            } catch (ReportService.Interrupted e) {
+                Optional<Path> drawn = ReportProcess.wanted()
+                        ? ReportProcess.render(result.folder(), language, out, control::stopRequested) : Optional.empty();
+                index = drawn.isPresent() ? drawn.get()
+                        : ReportCommand.renderLocked(result.folder(), language, out, spec.commandLine().getErr(), control::stopRequested).index();
+            } catch (ReportService.Interrupted | ReportProcess.Stopped e) {
                 throw new AfterTrainingInterrupted(result.folder().root());
+            } catch (ReportProcess.ChildFailed e) {
+                out.flush();
+                return e.code;
             }
-            out.println("report: " + report.index());
+            out.println("report: " + index);
         }
         out.flush();
         if (requireClaims && !held) {
