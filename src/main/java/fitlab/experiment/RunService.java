@@ -198,10 +198,9 @@ public final class RunService {
 
     /** Writes {@code summary.csv} from the cells' summaries and metrics on disk (diagnoses relative to these cells). */
     public static void writeSummary(RunFolder run, Experiment experiment, List<CellSummary> summaries) {
-        List<List<MetricsRow>> metrics = new ArrayList<>();
-        for (CellSummary s : summaries) {
-            metrics.add(MetricsLog.read(run.cell(s.cell()).metrics()));
-        }
+        // every cell's metrics.csv parsed on all cores (lesson 01: 45 000 lines, a quarter of a second on one)
+        List<List<MetricsRow>> metrics = fitlab.DaemonThreads.inOrder(summaries, "fitlab-summary",
+                s -> MetricsLog.read(run.cell(s.cell()).metrics()), "reading the cells' metrics");
         AtomicFiles.write(run.summaryCsv(), SummaryTable.toCsv(SummaryTable.build(experiment, summaries, metrics)));
     }
 

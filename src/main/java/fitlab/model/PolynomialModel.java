@@ -66,7 +66,26 @@ public final class PolynomialModel implements Model {
         ensureCapacity(rows);
         phi = cache.features(this, x, rows);
         double b = params[degree];
-        for (int r = 0; r < rows; r++) {
+        // four rows at a time: each row's sum is still taken in the order k = 0, 1, ... (the same bits), but the four
+        // sums do not wait for one another, where one row's additions each waited for the one before (an epoch
+        // evaluates 1 230 rows in lesson 01: this loop was 40 % of training)
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            int o0 = r * degree, o1 = o0 + degree, o2 = o1 + degree, o3 = o2 + degree;
+            double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+            for (int k = 0; k < degree; k++) {
+                double w = params[k];
+                s0 += phi[o0 + k] * w;
+                s1 += phi[o1 + k] * w;
+                s2 += phi[o2 + k] * w;
+                s3 += phi[o3 + k] * w;
+            }
+            out[r] = s0 + b;
+            out[r + 1] = s1 + b;
+            out[r + 2] = s2 + b;
+            out[r + 3] = s3 + b;
+        }
+        for (; r < rows; r++) {
             int row = r * degree;
             double sum = 0.0;
             for (int k = 0; k < degree; k++) {
