@@ -41,6 +41,20 @@ public final class Checkpoints {
     }
 
     /** A fresh model built from the checkpoint's {@code model_spec} and filled from its {@code model_state_dict}. */
+    /**
+     * As {@link #rebuild(Checkpoint)}, into {@code previous} when it was built from the same model spec: loading the
+     * state dict sets every parameter and buffer, so it is the model a fresh rebuild gives, and a polynomial keeps
+     * the basis features it already computed for the same inputs (most of reloading a checkpoint of a cell's
+     * sequence, each evaluated on the same three splits).
+     */
+    public static Model rebuild(Checkpoint c, Model previous) {
+        if (previous != null && previous.spec().equals(ModelSpec.fromMap(c.modelSpec()))) {
+            previous.loadStateDict(c.modelStateDict());
+            return previous;
+        }
+        return rebuild(c);
+    }
+
     public static Model rebuild(Checkpoint c) {
         ModelSpec spec = ModelSpec.fromMap(c.modelSpec());
         // The init stream only fills weights that loadStateDict overwrites at once; any fixed stream will do.

@@ -20,7 +20,8 @@ import java.util.function.BooleanSupplier;
  * slower) until C2 declines it ({@link CompilerPolicy}), then is compiled again. Lesson 01's run took 6.4-6.8 s and
  * 12-13 CPU-s with the report drawn in the training JVM; training and report as two processes took 5.8-6.1 s and
  * 9.8-10.5 CPU-s. The child draws exactly what the training JVM would (same code, same files); it prints its progress
- * on the same terminal.
+ * on the same terminal. The reload check is done before the child starts, in the training JVM, whose model code is
+ * compiled by C2 (and SHA-256 has its intrinsic there); the child reuses its record.
  *
  * <p>The parent keeps the run folder's lock while the child draws (the child is started only by the lock's holder,
  * so it takes none), stops it on Ctrl-C or SIGTERM, and falls back to drawing in its own JVM when no second JVM can
@@ -56,8 +57,16 @@ final class ReportProcess {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ReportProcess.class.getName());
+        // the reload check first, here: its model code is compiled by C2 in this JVM, and SHA-256 has its intrinsic
+        out.println("report: reloading every checkpoint for the slide deck's reload check");
+        out.flush();
+        String digest = fitlab.report.ReportService.recordReloadCheck(run);
+        if (stop.getAsBoolean()) {
+            throw new Stopped();
+        }
         command.add(run.root().toAbsolutePath().toString());
         command.add(language.orElse(""));
+        command.add(digest);
         out.flush();
         Process child;
         try {
@@ -108,7 +117,10 @@ final class ReportProcess {
         }
     }
 
-    /** The child: {@code RUN_DIR LANGUAGE} (empty for the experiment's); the parent holds the run's lock. */
+    /**
+     * The child: {@code RUN_DIR LANGUAGE DIGEST} (language empty for the experiment's; the run folder's inputs digest,
+     * with the reload check recorded under it); the parent holds the run's lock.
+     */
     public static void main(String[] args) {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
@@ -118,7 +130,7 @@ final class ReportProcess {
         int code;
         try {
             Optional<String> language = args[1].isEmpty() ? Optional.empty() : Optional.of(args[1]);
-            ReportCommand.renderLocked(RunFolder.existing(Path.of(args[0])), language, out, err, () -> false);
+            ReportCommand.renderLocked(RunFolder.existing(Path.of(args[0])), language, out, err, () -> false, Optional.of(args[2]));
             code = FitlabCommand.OK;
         } catch (RuntimeException e) {
             if (FitlabCommand.isUserError(e)) {

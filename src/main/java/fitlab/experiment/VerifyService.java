@@ -76,15 +76,16 @@ public final class VerifyService {
             logged.put(r.epoch(), r);
         }
         List<Check> checks = new ArrayList<>();
+        Model[] previous = {null}; // the model of the cell's last checkpoint, reloaded into (Checkpoints.rebuild)
         for (int epoch : select(folder, epochs)) {
             // "best" checks best.pth itself: its epoch file may have been pruned by checkpoint.keep
             Path file = epochs.equals("best") ? folder.best() : folder.checkpoint(epoch);
-            checks.add(check(cell, file, epoch, logged.get(epoch), data.forCell(cell.id())));
+            checks.add(check(cell, file, epoch, logged.get(epoch), data.forCell(cell.id()), previous));
         }
         return checks;
     }
 
-    private static Check check(Cell cell, Path file, int epoch, MetricsRow row, CellData data) {
+    private static Check check(Cell cell, Path file, int epoch, MetricsRow row, CellData data, Model[] previous) {
         double[] none = {Double.NaN, Double.NaN, Double.NaN};
         if (row == null) {
             return new Check(cell.id(), epoch, none, none, "metrics.csv has no row for epoch " + epoch);
@@ -95,7 +96,8 @@ public final class VerifyService {
             if (c.epoch() != epoch) {
                 return new Check(cell.id(), epoch, logged, none, file.getFileName() + " says it is epoch " + c.epoch());
             }
-            Model model = Checkpoints.rebuild(c);
+            Model model = Checkpoints.rebuild(c, previous[0]);
+            previous[0] = model;
             Recipe recipe = Recipe.of(cell.config(), data.splits().train().features(), data.classes());
             Loss loss = Loss.of(recipe.loss(), model.outputs());
             // in the order metrics.csv logs them, as SPLITS names them
