@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,6 +22,8 @@ final class GifWriter {
 
     static byte[] animate(List<BufferedImage> frames, int frameMillis) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+        int[] strings = Lzw.table();
+        int generation = 0;
         for (int i = 0; i < frames.size(); i++) {
             BufferedImage frame = GifPalette.indexed(toRgb(frames.get(i)));
             IndexColorModel model = (IndexColorModel) frame.getColorModel();
@@ -57,7 +58,9 @@ final class GifWriter {
             // the pixels are bytes: 8-bit codes whatever the palette's size, as the JDK's writer chooses
             out.write(Byte.SIZE);
             byte[] pixels = ((DataBufferByte) frame.getRaster().getDataBuffer()).getData();
-            new Lzw(out, Byte.SIZE).compress(pixels, w, h);
+            Lzw lzw = new Lzw(out, Byte.SIZE, strings, generation);
+            lzw.compress(pixels, w, h);
+            generation = lzw.generation();
             out.write(0); // no more data blocks
         }
         out.write(0x3B);
@@ -97,29 +100,46 @@ final class GifWriter {
     /**
      * GIF's variable-length LZW: codes from {@code codeSize + 1} bits up to 12, a clear code when the table is full,
      * packed least significant bit first into sub-blocks of 255 bytes. A string is its prefix's code and one more
-     * index; the table maps (prefix, index) to the string's code through open addressing on one int array.
+     * index; the table maps (prefix, index) to the string's code directly, one int per pair (4 MB, shared by the
+     * frames of an animation), each entry stamped with the table's generation so that clearing the table is one
+     * increment, not a fill.
      */
     private static final class Lzw {
-        private static final int SLOTS = 1 << 14; // four times the codes: short probe sequences
         private final ByteArrayOutputStream out;
         private final int codeSize, clear, end;
-        private final int[] keys = new int[SLOTS]; // (prefix << 8 | index) + 1; 0 = empty
-        private final short[] codes = new short[SLOTS];
+        private final int[] table; // [prefix << 8 | index] = generation << 12 | code
+        private int generation;
         private int next, bits, limit;
         private final byte[] block = new byte[255];
         private int blockLength, bitBuffer, bitCount;
 
-        Lzw(ByteArrayOutputStream out, int codeSize) {
+        Lzw(ByteArrayOutputStream out, int codeSize, int[] table, int generation) {
             this.out = out;
             this.codeSize = codeSize;
+            this.table = table;
+            this.generation = generation;
             clear = 1 << codeSize;
             end = clear + 1;
             reset();
             write(clear);
         }
 
+        /** A table of the size every frame's encoder uses. */
+        static int[] table() {
+            return new int[MAX_CODES << 8];
+        }
+
+        /** The generation after this encoder's last: the next frame's encoder starts there with the same table. */
+        int generation() {
+            return generation + 1;
+        }
+
         private void reset() {
-            Arrays.fill(keys, 0);
+            generation++;
+            if (generation == 1 << 20) { // the stamp's 20 bits are used up (a million table fills): clear once
+                java.util.Arrays.fill(table, 0);
+                generation = 1;
+            }
             next = clear + 2;
             bits = codeSize + 1;
             limit = (1 << bits) - 1;
@@ -137,19 +157,15 @@ final class GifWriter {
                             prefix = c;
                             continue;
                         }
-                        int key = (prefix << 8 | c) + 1;
-                        int slot = (key * 0x9E3779B1 >>> 18) & (SLOTS - 1);
-                        while (keys[slot] != 0 && keys[slot] != key) {
-                            slot = slot + 1 & (SLOTS - 1);
-                        }
-                        if (keys[slot] == key) {
-                            prefix = codes[slot];
+                        int slot = prefix << 8 | c;
+                        int entry = table[slot];
+                        if (entry >>> 12 == generation) {
+                            prefix = entry & (MAX_CODES - 1);
                             continue;
                         }
                         write(prefix);
                         if (next < MAX_CODES) {
-                            keys[slot] = key;
-                            codes[slot] = (short) next;
+                            table[slot] = generation << 12 | next;
                             if (next++ > limit) {
                                 bits++;
                                 limit = (1 << bits) - 1;
