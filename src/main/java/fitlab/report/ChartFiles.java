@@ -1,5 +1,6 @@
 package fitlab.report;
 
+import de.erichseifert.vectorgraphics2d.intermediate.CommandSequence;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
 import fitlab.UserError;
@@ -17,14 +18,27 @@ public final class ChartFiles {
 
     private ChartFiles() {}
 
-    /** Writes {@code base.png} and {@code base.svg}; {@code base} is a path without extension. */
-    public static void save(IChart chart, Path base) {
+    /**
+     * Writes {@code base.png} and {@code base.svg}; {@code base} is a path without extension. Returns the chart's
+     * vector drawing (what the SVG was written from), for its slide ({@link SlideDeck#page(IChart, CommandSequence)}):
+     * painting a chart is most of writing either, so it is painted once for both.
+     */
+    public static CommandSequence save(IChart chart, Path base) {
         try {
             write(sibling(base, ".png"), png(chart));
-            write(sibling(base, ".svg"), svg(chart));
+            CommandSequence vector = vector(chart);
+            write(sibling(base, ".svg"), svg(vector, chart.getWidth(), chart.getHeight()));
+            return vector;
         } catch (IOException e) {
             throw new UserError("cannot write chart " + base + ": " + e.getMessage());
         }
+    }
+
+    /** The chart painted on {@link CompactGraphics}: the commands its SVG and its slide are written from. */
+    static CommandSequence vector(IChart chart) {
+        CompactGraphics g = new CompactGraphics();
+        chart.paint(g, chart.getWidth(), chart.getHeight());
+        return g.getCommands();
     }
 
     /**
@@ -51,14 +65,16 @@ public final class ChartFiles {
      * paths relative; written by {@link SvgPage}, or by the library when the chart has a picture.
      */
     static byte[] svg(IChart chart) throws IOException {
-        CompactGraphics g = new CompactGraphics();
-        chart.paint(g, chart.getWidth(), chart.getHeight());
-        java.util.Optional<byte[]> fast = SvgPage.write(g.getCommands(), chart.getWidth(), chart.getHeight());
-        return fast.isPresent() ? fast.get() : librarySvg(g.getCommands(), chart.getWidth(), chart.getHeight());
+        return svg(vector(chart), chart.getWidth(), chart.getHeight());
+    }
+
+    private static byte[] svg(CommandSequence vector, int width, int height) throws IOException {
+        java.util.Optional<byte[]> fast = SvgPage.write(vector, width, height);
+        return fast.isPresent() ? fast.get() : librarySvg(vector, width, height);
     }
 
     /** The SVG as VectorGraphics2D writes it, its paths made relative: the same bytes as {@link SvgPage}, slower. */
-    static byte[] librarySvg(de.erichseifert.vectorgraphics2d.intermediate.CommandSequence commands, double width, double height)
+    static byte[] librarySvg(CommandSequence commands, double width, double height)
             throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new SVGProcessor().getDocument(commands, new PageSize(0, 0, width, height)).writeTo(out);

@@ -1,6 +1,7 @@
 package fitlab.report;
 
 import de.erichseifert.vectorgraphics2d.intermediate.CommandSequence;
+import org.knowm.xchart.internal.chartpart.IChart;
 import de.erichseifert.vectorgraphics2d.intermediate.commands.AffineTransformCommand;
 import de.erichseifert.vectorgraphics2d.intermediate.commands.Command;
 import de.erichseifert.vectorgraphics2d.intermediate.commands.CreateCommand;
@@ -49,6 +50,11 @@ import java.util.zip.DeflaterOutputStream;
  * own formatting, so the text is the same. The page's structure (objects, resources, cross-reference table) is
  * the library's too; {@code PdfPageTest} compares both writers' bytes.
  *
+ * <p>A chart's slide is written from the drawing its SVG was written from ({@link SlideDeck#page(IChart, CommandSequence)}),
+ * whose glyphs keep their quadratic segments: PDF has none, and each is written as the same curve in cubic form,
+ * rounded to tenths as {@link CompactGraphics} rounds (the library would write thirds). A slide painted for the
+ * library's writer has no quadratic segment left, so its bytes are the library's.
+ *
  * <p>Slides that use what this writer leaves out (images, text as text, non-solid paints, other strokes than
  * {@link BasicStroke}, CMYK colours) return empty, and the caller uses the library.
  */
@@ -73,10 +79,25 @@ final class PdfPage {
 
     /** The page's bytes, or empty when the slide uses something this writer does not write. */
     static Optional<byte[]> write(CommandSequence commands, double widthMm, double heightMm) {
+        return write(commands, widthMm, heightMm, new AffineTransform());
+    }
+
+    /**
+     * As above, for commands painted in other units than the page's millimetres: {@code toPage} maps them there, as
+     * a scale applied to the canvas before painting would.
+     */
+    static Optional<byte[]> write(CommandSequence commands, double widthMm, double heightMm, AffineTransform toPage) {
         PdfPage page = new PdfPage();
+        page.states.peek().transform.setTransform(toPage);
         CommandSequence filtered = new StateChangeGroupingFilter(new FillPaintedShapeAsImageFilter(
                 new AbsoluteToRelativeTransformsFilter(commands)));
         page.begin(heightMm);
+        if (!toPage.isIdentity()) {
+            // what comes before the drawing's first change of state is drawn in page units too
+            page.groupState(true);
+            page.content.text("\n");
+            page.transformed = true;
+        }
         for (Command<?> c : filtered) {
             if (!page.command(c)) {
                 return Optional.empty();
@@ -255,8 +276,11 @@ final class PdfPage {
                     py = c[5];
                 }
                 case PathIterator.SEG_QUADTO -> {
-                    double[] cubic = {px + 2.0 / 3.0 * (c[0] - px), py + 2.0 / 3.0 * (c[1] - py),
-                        c[0] + 1.0 / 3.0 * (c[2] - c[0]), c[1] + 1.0 / 3.0 * (c[3] - c[1]), c[2], c[3]};
+                    // PDF has no quadratic segment: the same curve as a cubic, its control points rounded to tenths
+                    // as CompactGraphics rounds them (the library would write thirds: 197.33333333333334)
+                    double[] cubic = {CompactGraphics.round(px + 2.0 / 3.0 * (c[0] - px)), CompactGraphics.round(py + 2.0 / 3.0 * (c[1] - py)),
+                        CompactGraphics.round(c[2] + 2.0 / 3.0 * (c[0] - c[2])), CompactGraphics.round(c[3] + 2.0 / 3.0 * (c[1] - c[3])),
+                        c[2], c[3]};
                     content.coordinates(cubic, 6).text(" c");
                     px = c[2];
                     py = c[3];

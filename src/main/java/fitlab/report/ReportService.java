@@ -154,8 +154,8 @@ public final class ReportService {
         List<Future<byte[]>> files = new ArrayList<>();
         for (RenderedChart c : charts) {
             Future<byte[]> f = work.submit(() -> {
-                ChartFiles.save(c.chart(), dir.resolve(c.name()));
-                byte[] page = onSlides.contains(c.chart()) ? SlideDeck.page(c.chart()) : null;
+                var vector = ChartFiles.save(c.chart(), dir.resolve(c.name()));
+                byte[] page = onSlides.contains(c.chart()) ? SlideDeck.page(c.chart(), vector) : null;
                 steps.fileDone();
                 return page;
             });

@@ -120,6 +120,18 @@ public final class SlideDeck {
         }
     }
 
+    /**
+     * A chart's slide from the vector drawing its SVG was written from ({@link ChartFiles#save}): the page maps one
+     * pixel of the chart to one point, as {@link #page(IChart)} does by painting the chart again on a scaled canvas
+     * (its transforms then differ in the last digits, which no reader can see). A chart with a picture is painted
+     * again for the library's writer.
+     */
+    static byte[] page(IChart chart, de.erichseifert.vectorgraphics2d.intermediate.CommandSequence vector) throws IOException {
+        double width = chart.getWidth() * MM_PER_POINT, height = chart.getHeight() * MM_PER_POINT;
+        Optional<byte[]> fast = PdfPage.write(vector, width, height, java.awt.geom.AffineTransform.getScaleInstance(MM_PER_POINT, MM_PER_POINT));
+        return fast.isPresent() ? fast.get() : page(chart);
+    }
+
     /** One slide as a one-page PDF, a vector page of 1920 × 1080 points (16:9); its bytes depend on the slide alone. */
     static byte[] page(IChart slide) throws IOException {
         VectorGraphics2D g = new CompactGraphics(true);

@@ -82,6 +82,44 @@ class PdfPageTest {
         assertTrue(fallbacks > 0, "lesson 13's decision boundaries are pictures, written by the library");
     }
 
+    /**
+     * A chart's slide written from the drawing its SVG was written from looks like the slide painted again on a scaled
+     * canvas for the library's writer: rendered at one pixel a point, fewer than 0.2 % of the pixels differ by more
+     * than a faint shade (the transforms differ in their last digits, a glyph's cubic control points by a twentieth
+     * of a point).
+     */
+    @Test
+    void aChartsSlideFromItsSvgDrawingLooksLikeTheSlidePaintedForTheLibrary() throws Exception {
+        int compared = 0;
+        for (String lesson : List.of("01-polynomial-degree", "11-bias-variance")) {
+            LoadedRun run = RunLoader.load(LessonQuickRuns.get(lesson));
+            Messages m = Messages.forLanguage("en", n -> {});
+            for (IChart chart : SlideDeck.chartSlides(ReportPlan.charts(run, m))) {
+                java.awt.image.BufferedImage shared = rendered(SlideDeck.page(chart, ChartFiles.vector(chart)));
+                java.awt.image.BufferedImage painted = rendered(SlideDeck.page(chart));
+                int differing = 0;
+                for (int y = 0; y < painted.getHeight(); y++) {
+                    for (int x = 0; x < painted.getWidth(); x++) {
+                        int a = shared.getRGB(x, y), b = painted.getRGB(x, y);
+                        int d = Math.max(Math.abs((a >> 16 & 0xFF) - (b >> 16 & 0xFF)),
+                                Math.max(Math.abs((a >> 8 & 0xFF) - (b >> 8 & 0xFF)), Math.abs((a & 0xFF) - (b & 0xFF))));
+                        differing += d > 15 ? 1 : 0;
+                    }
+                }
+                int pixels = painted.getWidth() * painted.getHeight();
+                assertTrue(differing < pixels / 500, lesson + " " + chart.getTitle() + ": " + differing + " of " + pixels + " pixels differ");
+                compared++;
+            }
+        }
+        assertTrue(compared >= 6, compared + " slides compared");
+    }
+
+    private static java.awt.image.BufferedImage rendered(byte[] pdf) throws java.io.IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImage(0, 1f);
+        }
+    }
+
     /** What fitlab's charts do not use but the writer handles: dashes, joins, caps, clips under transforms, alpha, fonts. */
     @Test
     void strokesClipsTransformsAndTransparencyAreWrittenAsTheLibraryWritesThem() throws Exception {
