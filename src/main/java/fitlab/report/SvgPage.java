@@ -5,6 +5,7 @@ import de.erichseifert.vectorgraphics2d.intermediate.commands.AffineTransformCom
 import de.erichseifert.vectorgraphics2d.intermediate.commands.Command;
 import de.erichseifert.vectorgraphics2d.intermediate.commands.CreateCommand;
 import de.erichseifert.vectorgraphics2d.intermediate.commands.DisposeCommand;
+import de.erichseifert.vectorgraphics2d.intermediate.commands.DrawImageCommand;
 import de.erichseifert.vectorgraphics2d.intermediate.commands.DrawShapeCommand;
 import de.erichseifert.vectorgraphics2d.intermediate.commands.FillShapeCommand;
 import de.erichseifert.vectorgraphics2d.intermediate.commands.Group;
@@ -45,8 +46,8 @@ import java.util.Optional;
  * (attributes in name order, two spaces of indent a level, empty elements closed with {@code />}). {@code
  * SvgPageTest} compares both ways' bytes.
  *
- * <p>Charts that use what this writer leaves out (images, text as text, CMYK colours) return empty, and the caller
- * uses the library.
+ * <p>Charts that use what this writer leaves out (text as text, CMYK colours) return empty, and the caller uses the
+ * library.
  */
 final class SvgPage {
     private static final AffineTransform IDENTITY = new AffineTransform();
@@ -96,9 +97,45 @@ final class SvgPage {
             add(element(f.getValue(), style(true)));
             return true;
         }
-        // an image or a text drawn as text: the library's writer does these
-        return !(command instanceof de.erichseifert.vectorgraphics2d.intermediate.commands.DrawImageCommand
-                || command instanceof de.erichseifert.vectorgraphics2d.intermediate.commands.DrawStringCommand);
+        if (command instanceof DrawImageCommand d) {
+            add(image(d));
+            return true;
+        }
+        // a text drawn as text: the library's writer does it
+        return !(command instanceof de.erichseifert.vectorgraphics2d.intermediate.commands.DrawStringCommand);
+    }
+
+    /**
+     * A picture (a decision boundary's shaded regions) as the library embeds it: the PNG that ImageIO writes, in
+     * base64, or the JPEG when the painter asked for the smallest file and it is smaller.
+     */
+    private String image(DrawImageCommand d) {
+        java.awt.image.BufferedImage picture = GraphicsUtils.toBufferedImage(d.getValue());
+        String encoded = encoded(picture, "png");
+        if (!GraphicsUtils.usesAlpha(picture) && states.peek().exportForSize) {
+            String lossy = encoded(picture, "jpeg");
+            if (!lossy.isEmpty() && lossy.length() < encoded.length()) {
+                encoded = lossy;
+            }
+        }
+        StringBuilder e = new StringBuilder(encoded.length() + 128).append("<image");
+        number(e, "height", d.getHeight());
+        attribute(e, "preserveAspectRatio", "none");
+        number(e, "width", d.getWidth());
+        number(e, "x", d.getX());
+        attribute(e, "xlink:href", encoded);
+        number(e, "y", d.getY());
+        return e.append("/>").toString();
+    }
+
+    private static String encoded(java.awt.image.BufferedImage picture, String format) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var base64 = new de.erichseifert.vectorgraphics2d.util.Base64EncodeStream(bytes)) {
+            javax.imageio.ImageIO.write(picture, format, base64);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+        return "data:image/" + format + ";base64," + bytes.toString(StandardCharsets.ISO_8859_1);
     }
 
     private boolean apply(Command<?> c) {
@@ -116,6 +153,10 @@ final class SvgPage {
             s.transform.concatenate(t.getValue());
         } else if (c instanceof SetClipCommand clip) {
             s.clip = VectorGraphicsRules.clipKept(clip.getValue(), s.transform);
+        } else if (c instanceof de.erichseifert.vectorgraphics2d.intermediate.commands.SetHintCommand h) {
+            if (h.getKey() == de.erichseifert.vectorgraphics2d.VectorHints.KEY_EXPORT) {
+                s.exportForSize = h.getValue() == de.erichseifert.vectorgraphics2d.VectorHints.VALUE_EXPORT_SIZE;
+            }
         } else if (c instanceof CreateCommand) {
             states.push(s.copy());
         } else if (c instanceof DisposeCommand) {
@@ -368,11 +409,13 @@ final class SvgPage {
         Stroke stroke = DEFAULT_STROKE;
         AffineTransform transform = new AffineTransform();
         Shape clip;
+        boolean exportForSize; // VectorHints.KEY_EXPORT is VALUE_EXPORT_SIZE: a picture may be a JPEG
 
         State copy() {
             State s = new State();
             s.colour = colour;
             s.stroke = stroke;
+            s.exportForSize = exportForSize;
             s.transform = new AffineTransform(transform);
             s.clip = clip == null ? null : GraphicsUtils.clone(clip);
             return s;
