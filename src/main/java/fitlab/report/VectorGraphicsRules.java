@@ -24,36 +24,37 @@ final class VectorGraphicsRules {
      * both; any other number is left to the library.
      */
     static StringBuilder number(StringBuilder out, double v) {
-        double tenths = v * 10;
-        if (Math.abs(tenths) < FAST_TENTHS && tenths == Math.rint(tenths) && Math.rint(tenths) / 10 == v
-                && (v != 0 || Double.doubleToRawLongBits(v) == 0)) {
-            long t = (long) tenths;
-            if (t < 0) {
-                out.append('-');
-                t = -t;
-            }
-            out.append(t / 10);
-            if (t % 10 != 0) {
-                out.append('.').append((char) ('0' + t % 10));
-            }
-            return out;
+        if (!fastTenths(v)) {
+            return out.append(DataUtils.format(v));
         }
-        return out.append(DataUtils.format(v));
+        long t = sign(out, (long) (v * 10));
+        out.append(t / 10);
+        return t % 10 != 0 ? out.append('.').append((char) ('0' + t % 10)) : out;
+    }
+
+    /** Whether {@code v} is exactly a whole number of tenths below {@link #FAST_TENTHS} (and not -0.0). */
+    private static boolean fastTenths(double v) {
+        double tenths = v * 10;
+        return Math.abs(tenths) < FAST_TENTHS && tenths == Math.rint(tenths) && Math.rint(tenths) / 10 == v
+                && (v != 0 || Double.doubleToRawLongBits(v) == 0);
+    }
+
+    /** Appends a minus sign for a negative {@code tenths}; its magnitude. */
+    private static long sign(StringBuilder out, long tenths) {
+        if (tenths < 0) {
+            out.append('-');
+            return -tenths;
+        }
+        return tenths;
     }
 
     /** As {@code Double.toString} (what the SVG writer prints for a line's x), fast for the same tenths. */
     static StringBuilder javaNumber(StringBuilder out, double v) {
-        double tenths = v * 10;
-        if (Math.abs(tenths) < FAST_TENTHS && tenths == Math.rint(tenths) && Math.rint(tenths) / 10 == v
-                && (v != 0 || Double.doubleToRawLongBits(v) == 0)) {
-            long t = (long) tenths;
-            if (t < 0) {
-                out.append('-');
-                t = -t;
-            }
-            return out.append(t / 10).append('.').append((char) ('0' + t % 10));
+        if (!fastTenths(v)) {
+            return out.append(v);
         }
-        return out.append(v);
+        long t = sign(out, (long) (v * 10));
+        return out.append(t / 10).append('.').append((char) ('0' + t % 10));
     }
 
     /** A clip as the library keeps it when set: in page space, through the transform of that moment. */
