@@ -37,7 +37,11 @@ import org.openqa.selenium.support.ui.Select;
 class ServeBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    private static final int EPOCHS = 5000;
+    /**
+     * Enough epochs for the page to see the curve grow several times (it redraws at most 10 times a second): at
+     * 5 000, a faster polynomial epoch left the page two intermediate frames on an idle machine.
+     */
+    private static final int EPOCHS = 20000;
 
     private ChromeDriver browser;
     private LabFixture lab;
