@@ -164,7 +164,7 @@ final class SvgPage {
         } else if (!(c instanceof StateCommand)) {
             return false;
         }
-        // fonts, hints, background, paint and composite: nothing the library's SVG writer prints for a shape
+        // fonts, the other hints, background, paint and composite: nothing the library's SVG writer prints
         return true;
     }
 
