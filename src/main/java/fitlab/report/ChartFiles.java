@@ -81,10 +81,11 @@ public final class ChartFiles {
         return SvgPathData.relative(out.toByteArray());
     }
 
-    /** Writes {@code base.gif}: the frames in order, looping. */
+    /** Writes {@code base.gif}: the frames in order, looping; each painted when its turn comes (two in memory at once). */
     public static void saveGif(List<? extends IChart> frames, Path base) {
-        List<BufferedImage> images = frames.stream().map(ChartFiles::image).toList();
-        write(sibling(base, ".gif"), GifWriter.animate(images, GIF_FRAME_MS));
+        GifWriter.Animation animation = new GifWriter.Animation(GIF_FRAME_MS);
+        frames.forEach(frame -> animation.add(image(frame)));
+        write(sibling(base, ".gif"), animation.finish());
     }
 
     static Path sibling(Path base, String extension) {

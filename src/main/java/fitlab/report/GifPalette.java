@@ -40,7 +40,7 @@ final class GifPalette {
         return out;
     }
 
-    private static IndexColorModel model(int[] palette) {
+    static IndexColorModel model(int[] palette) {
         byte[] r = new byte[palette.length], g = new byte[palette.length], b = new byte[palette.length];
         for (int i = 0; i < palette.length; i++) {
             r[i] = (byte) (palette[i] >> 16);
@@ -51,11 +51,11 @@ final class GifPalette {
         return new IndexColorModel(bits, palette.length, r, g, b);
     }
 
-    /** The distinct colours of a frame with their pixel counts, in an open-addressing table keyed by RGB. */
+    /** The distinct colours of a frame (or of a frame's changed pixels) with their pixel counts, in an open-addressing table keyed by RGB. */
     static final class ColourCounts {
         private static final int EMPTY = -1;
-        private final int[] keys;
-        private final int[] counts;
+        private int[] keys;
+        private int[] counts;
         private int size;
 
         private ColourCounts(int capacity) {
@@ -64,21 +64,18 @@ final class GifPalette {
             Arrays.fill(keys, EMPTY);
         }
 
+        /** No colours yet: {@link #add} counts them. */
+        static ColourCounts empty() {
+            return new ColourCounts(1 << 10);
+        }
+
         static ColourCounts of(int[] pixels) {
             ColourCounts table = new ColourCounts(1 << 12);
             int previous = EMPTY, slot = -1;
             for (int p : pixels) {
                 int rgb = p & 0xFFFFFF;
                 if (rgb != previous) { // long runs of one colour (the white canvas) skip the hash
-                    slot = table.slot(rgb);
-                    if (table.keys[slot] == EMPTY) {
-                        if (2 * (table.size + 1) > table.keys.length) {
-                            table = table.grown();
-                            slot = table.slot(rgb);
-                        }
-                        table.keys[slot] = rgb;
-                        table.size++;
-                    }
+                    slot = table.insert(rgb);
                     previous = rgb;
                 }
                 table.counts[slot]++;
@@ -86,7 +83,36 @@ final class GifPalette {
             return table;
         }
 
+        /** Counts one pixel of colour {@code rgb} (24 bits). */
+        void add(int rgb) {
+            int slot = insert(rgb); // first: inserting may grow the table, replacing the counts array
+            counts[slot]++;
+        }
+
+        /** The number of distinct colours counted. */
+        int size() {
+            return size;
+        }
+
+        /** The slot of {@code rgb}, made when it is new (the table grown first when half full). */
+        private int insert(int rgb) {
+            int slot = slot(rgb);
+            if (keys[slot] == EMPTY) {
+                if (2 * (size + 1) > keys.length) {
+                    grow();
+                    slot = slot(rgb);
+                }
+                keys[slot] = rgb;
+                size++;
+            }
+            return slot;
+        }
+
         private int slot(int rgb) {
+            return slotIn(keys, rgb);
+        }
+
+        private static int slotIn(int[] keys, int rgb) {
             int mask = keys.length - 1;
             int i = (rgb * 0x9E3779B1) >>> 7 & mask;
             while (keys[i] != EMPTY && keys[i] != rgb) {
@@ -95,17 +121,18 @@ final class GifPalette {
             return i;
         }
 
-        private ColourCounts grown() {
-            ColourCounts g = new ColourCounts(keys.length * 2);
-            for (int i = 0; i < keys.length; i++) {
-                if (keys[i] != EMPTY) {
-                    int s = g.slot(keys[i]);
-                    g.keys[s] = keys[i];
-                    g.counts[s] = counts[i];
-                    g.size++;
+        private void grow() {
+            int[] oldKeys = keys, oldCounts = counts;
+            keys = new int[oldKeys.length * 2];
+            counts = new int[oldKeys.length * 2];
+            Arrays.fill(keys, EMPTY);
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != EMPTY) {
+                    int s = slot(oldKeys[i]);
+                    keys[s] = oldKeys[i];
+                    counts[s] = oldCounts[i];
                 }
             }
-            return g;
         }
 
         /** Up to {@code n} colours, the most frequent first (ties: smaller RGB first). */
@@ -134,7 +161,8 @@ final class GifPalette {
                     index[i] = nearest(keys[i], palette);
                 }
             }
-            return rgb -> index[slot(rgb)];
+            int[] frozenKeys = keys; // a lookup of exactly the colours counted so far
+            return rgb -> index[slotIn(frozenKeys, rgb)];
         }
 
         private static int nearest(int rgb, int[] palette) {
