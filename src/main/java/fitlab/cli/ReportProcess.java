@@ -21,7 +21,7 @@ import java.util.function.BooleanSupplier;
  * 12-13 CPU-s with the report drawn in the training JVM; training and report as two processes took 5.8-6.1 s and
  * 9.8-10.5 CPU-s. The child draws exactly what the training JVM would (same code, same files); it prints its progress
  * on the same terminal. The reload check is done before the child starts, in the training JVM, whose model code is
- * compiled by C2 (and SHA-256 has its intrinsic there); the child reuses its record.
+ * compiled by C2; the child reuses its record.
  *
  * <p>The parent keeps the run folder's lock while the child draws (the child is started only by the lock's holder,
  * so it takes none), stops it on Ctrl-C or SIGTERM, and falls back to drawing in its own JVM when no second JVM can
@@ -57,7 +57,7 @@ final class ReportProcess {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ReportProcess.class.getName());
-        // the reload check first, here: its model code is compiled by C2 in this JVM, and SHA-256 has its intrinsic
+        // the reload check first, here: its model code is compiled by C2 in this JVM
         out.println("report: reloading every checkpoint for the slide deck's reload check");
         out.flush();
         String digest = fitlab.report.ReportService.recordReloadCheck(run);

@@ -75,7 +75,7 @@ public final class ReportService {
     /**
      * Runs the slide deck's reload check and records it in {@code report/reload-check.json} (unless the record of
      * exactly these files is there), returning the run folder's inputs digest for {@link #render}. {@code fitlab run}
-     * does this in the training JVM, where the model code is compiled by C2 and SHA-256 has its intrinsic, before
+     * does this in the training JVM, where the model code is compiled by C2, before
      * the report's JVM starts.
      */
     public static String recordReloadCheck(RunFolder run) {
