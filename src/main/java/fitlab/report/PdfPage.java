@@ -65,6 +65,8 @@ final class PdfPage {
     private static final Font DEFAULT_FONT = Font.decode(null);
     private static final BasicStroke DEFAULT_STROKE = new BasicStroke();
     private static final Map<Font, Font> PHYSICAL = new ConcurrentHashMap<>();
+    /** zlib's level for the content stream ({@link #deflated}). */
+    static final int DEFLATE_LEVEL = 3;
 
     private final Out content = new Out();
     private final Deque<State> states = new ArrayDeque<>();
@@ -349,12 +351,20 @@ final class PdfPage {
         return out.toByteArray();
     }
 
+    /**
+     * The content stream deflated at zlib's level 3, where the library deflates at the default level 6: lesson 01's
+     * 28 pages (5.7 MB of drawing commands) took 297 ms at level 6 and 88 ms at 3, for 1.57 against 1.72 MB. The
+     * only difference from the library's page: the same commands inflate from both ({@code PdfPageTest}).
+     */
     private static byte[] deflated(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
-        try (DeflaterOutputStream deflater = new DeflaterOutputStream(out)) {
+        java.util.zip.Deflater level = new java.util.zip.Deflater(DEFLATE_LEVEL);
+        try (DeflaterOutputStream deflater = new DeflaterOutputStream(out, level)) {
             deflater.write(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            level.end();
         }
         return out.toByteArray();
     }
