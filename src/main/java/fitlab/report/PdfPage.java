@@ -39,7 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.DeflaterOutputStream;
 
 /**
@@ -64,7 +63,6 @@ final class PdfPage {
     private static final Color DEFAULT_COLOR = Color.WHITE;
     private static final Font DEFAULT_FONT = Font.decode(null);
     private static final BasicStroke DEFAULT_STROKE = new BasicStroke();
-    private static final Map<Font, Font> PHYSICAL = new ConcurrentHashMap<>();
     /** zlib's level for the content stream ({@link #deflated}). */
     static final int DEFLATE_LEVEL = 3;
 
@@ -294,7 +292,7 @@ final class PdfPage {
     }
 
     private String fontId(Font font) {
-        Font physical = PHYSICAL.computeIfAbsent(font, GraphicsUtils::getPhysicalFont);
+        Font physical = PhysicalFonts.of(font);
         String id = fontIds.computeIfAbsent(physical, f -> "Fnt" + fontIds.size());
         fontNames.put(id, physical.getPSName());
         return id;

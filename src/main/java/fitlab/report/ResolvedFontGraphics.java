@@ -1,27 +1,23 @@
 package fitlab.report;
 
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.util.GraphicsUtils;
 import java.awt.Font;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The VectorGraphics2D that paints a slide: every font set on it is first resolved to the physical font the PDF
  * writer would name for it, once per font and process. VectorGraphics2D's PDF writer resolves a logical family
  * (SansSerif, Dialog) itself, but at every font change of every page, and each resolution lays out a test text
  * in every installed font: with a CJK font family installed that search was most of the slide deck's time. The
- * resolution is the writer's own function, so the PDF names the same fonts as before.
+ * resolution is the writer's own ({@link PhysicalFonts}), so the PDF names the same fonts as before.
  */
 class ResolvedFontGraphics extends VectorGraphics2D {
-    private static final Map<Font, Font> PHYSICAL = new ConcurrentHashMap<>();
     /** The font the painter asked for, as it asked. */
     private Font requested;
 
     @Override
     public void setFont(Font font) {
         requested = font;
-        super.setFont(font == null ? null : PHYSICAL.computeIfAbsent(font, GraphicsUtils::getPhysicalFont));
+        super.setFont(font == null ? null : PhysicalFonts.of(font));
     }
 
     /**
