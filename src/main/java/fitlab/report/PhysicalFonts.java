@@ -25,6 +25,16 @@ final class PhysicalFonts {
 
     private PhysicalFonts() {}
 
+    /**
+     * Finds the faces of {@code family} (plain and bold, the charts' two) and of the writers' default font ahead of
+     * the first drawing: {@code fitlab report} calls this on a core that is idle while it reads the run.
+     */
+    static void prefetch(String family) {
+        of(new Font(family, Font.PLAIN, 12));
+        of(new Font(family, Font.BOLD, 12));
+        of(Font.decode(null));
+    }
+
     /** What {@code GraphicsUtils.getPhysicalFont(logical)} returns. */
     static Font of(Font logical) {
         return BY_FONT.computeIfAbsent(logical, PhysicalFonts::resolve);

@@ -97,6 +97,11 @@ public final class ReportService {
             throw new UserError("report language '" + lang + "': expected en or zh");
         }
         Messages m = Messages.forLanguage(lang, notices);
+        // the vector writers' font search (FreeType over every installed face), while this thread lays out the charts
+        work.submit(() -> {
+            PhysicalFonts.prefetch(m.fontFamily());
+            return null;
+        });
         steps.phase("drawing the charts of " + loaded.cells().size() + " cells");
         List<RenderedChart> charts = ReportPlan.charts(loaded, m);
         List<String> diagnosis = loaded.cells().stream().map(c -> DiagnosisText.sentence(c.id(), c.diagnosis(), m)).toList();
