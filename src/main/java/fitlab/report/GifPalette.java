@@ -21,13 +21,22 @@ final class GifPalette {
 
     /** The frame as an 8-bit indexed image; {@code rgb} must be {@link BufferedImage#TYPE_INT_RGB}. */
     static BufferedImage indexed(BufferedImage rgb) {
-        int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+        Reduced reduced = reduce(((DataBufferInt) rgb.getRaster().getDataBuffer()).getData());
+        BufferedImage out = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_INDEXED, model(reduced.palette()));
+        byte[] indices = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        System.arraycopy(reduced.indices(), 0, indices, 0, indices.length);
+        return out;
+    }
+
+    /** A frame in its {@link #COLOURS} most frequent colours: the palette and each pixel's index into it. */
+    record Reduced(int[] palette, byte[] indices) {}
+
+    /** The pixels (the top byte ignored) in their most frequent colours, each rarer one as its nearest. */
+    static Reduced reduce(int[] pixels) {
         ColourCounts counts = ColourCounts.of(pixels);
         int[] palette = counts.mostFrequent(COLOURS);
-        IndexColorModel model = model(palette);
-        BufferedImage out = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_INDEXED, model);
-        byte[] indices = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
         ColourCounts.IndexOf lookup = counts.nearestIn(palette);
+        byte[] indices = new byte[pixels.length];
         int previous = -1, index = 0;
         for (int i = 0; i < pixels.length; i++) {
             int rgbValue = pixels[i] & 0xFFFFFF;
@@ -37,10 +46,10 @@ final class GifPalette {
             }
             indices[i] = (byte) index;
         }
-        return out;
+        return new Reduced(palette, indices);
     }
 
-    static IndexColorModel model(int[] palette) {
+    private static IndexColorModel model(int[] palette) {
         byte[] r = new byte[palette.length], g = new byte[palette.length], b = new byte[palette.length];
         for (int i = 0; i < palette.length; i++) {
             r[i] = (byte) (palette[i] >> 16);
@@ -87,11 +96,6 @@ final class GifPalette {
         void add(int rgb) {
             int slot = insert(rgb); // first: inserting may grow the table, replacing the counts array
             counts[slot]++;
-        }
-
-        /** The number of distinct colours counted. */
-        int size() {
-            return size;
         }
 
         /** The slot of {@code rgb}, made when it is new (the table grown first when half full). */

@@ -72,19 +72,8 @@ final class GifWriter {
         private void first(int w, int h, int[] pixels) {
             width = w;
             height = h;
-            GifPalette.ColourCounts counts = GifPalette.ColourCounts.of(pixels);
-            int[] palette = counts.mostFrequent(GifPalette.COLOURS);
-            GifPalette.ColourCounts.IndexOf lookup = counts.nearestIn(palette);
-            byte[] indices = new byte[pixels.length];
-            int previous = -1, index = 0;
-            for (int i = 0; i < pixels.length; i++) {
-                if (pixels[i] != previous) {
-                    index = lookup.of(pixels[i]);
-                    previous = pixels[i];
-                }
-                indices[i] = (byte) index;
-            }
-            byte[] table = colourTable(palette, palette.length);
+            GifPalette.Reduced reduced = GifPalette.reduce(pixels);
+            byte[] table = colourTable(reduced.palette(), reduced.palette().length);
             out.writeBytes(new byte[] {'G', 'I', 'F', '8', '9', 'a'});
             short16(w);
             short16(h);
@@ -94,7 +83,7 @@ final class GifWriter {
             out.writeBytes(table);
             control(-1);
             out.writeBytes(new byte[] {0x21, (byte) 0xFF, 11, 'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E', '2', '.', '0', 3, 1, 0, 0, 0});
-            image(0, 0, w, h, null, indices);
+            image(0, 0, w, h, null, reduced.indices());
         }
 
         /** A later frame: the rectangle around the pixels that differ from the frame shown, the rest of it transparent. */
