@@ -51,6 +51,8 @@ final class CompilerPolicy {
         }
         try {
             Path file = Files.createTempFile("fitlab-compiler-directives", ".json");
+            // a command that ends while this daemon thread is still here never reaches the finally below
+            file.toFile().deleteOnExit();
             try {
                 try (InputStream in = CompilerPolicy.class.getResourceAsStream(DIRECTIVES)) {
                     if (in == null) {

@@ -332,5 +332,23 @@ public final class LabServer implements AutoCloseable {
         } catch (RuntimeException e) {
             // stopping a server that never started
         }
+        deleteUploads();
+    }
+
+    /** The folder where YAML sent from the page is kept while this server runs (runs copy it into their own folder). */
+    Path uploadsDir() {
+        return uploads;
+    }
+
+    /** Removes the page's YAML folder: it lives in the system's temporary folder, one per server, and would pile up. */
+    private void deleteUploads() {
+        try (var files = Files.list(uploads)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(uploads);
+        } catch (IOException e) {
+            // already gone, or left for the system's clean-up of its temporary folder: nothing a user must act on
+        }
     }
 }

@@ -115,11 +115,11 @@ class ServeHttpTest {
     }
 
     @Test
-    void aFileReplacedByASymbolicLinkIsNotServed() throws Exception {
+    void aFileReplacedByASymbolicLinkIsNotServed(@TempDir Path outside) throws Exception {
         String run = lab.startSmallRun(20);
         lab.awaitState(run, 180, "finished");
         Path cell = lab.runs.resolve(folder(run)).resolve("cells/base");
-        Path secret = Files.writeString(lab.runs.getParent().resolve("secret-" + run + ".txt"), "SECRET");
+        Path secret = Files.writeString(outside.resolve("secret-" + run + ".txt"), "SECRET");
         Files.delete(cell.resolve("last.pth"));
         Files.createSymbolicLink(cell.resolve("last.pth"), secret);
         HttpResponse<String> r = lab.get("/api/runs/" + run + "/cells/base/last.pth");
@@ -149,6 +149,19 @@ class ServeHttpTest {
         assertEquals(400, file.statusCode());
         assertTrue(file.body().contains("cannot read files on the server"), file.body());
         assertEquals(before, countRunFolders(), "no run folder for a refused request");
+    }
+
+    @Test
+    void closingTheServerRemovesTheFolderOfThePagesYaml(@TempDir Path dir) throws Exception {
+        Path uploads;
+        try (LabFixture own = new LabFixture(dir.resolve("runs"))) {
+            uploads = own.server.uploadsDir();
+            own.post("/api/runs", "{\"yaml\":\"name: p\\ndata:\\n  kind: csv\\n  path: /etc/passwd\\n\"}");
+            try (var kept = Files.list(uploads)) {
+                assertEquals(1, kept.count(), "the server keeps the page's YAML while it runs");
+            }
+        }
+        assertFalse(Files.exists(uploads), uploads + " is left in the temporary folder");
     }
 
     @Test
