@@ -17,6 +17,15 @@ final class Kernels {
      * 64 columns 14 GFLOP/s, 128 41, 256 47, 512 39-42.
      */
     private static final int BLOCK = 256;
+    /**
+     * Blocks narrower than this go to a copy of the loops ({@link #twoRowsShort}, {@link #oneRowShort}) with the same
+     * arithmetic. Why a copy: C2 unrolls, and so vectorizes, an inner loop only as far as the trip count profiled
+     * before it compiled the method allows. One method for all widths was compiled for whichever cells ran first:
+     * lesson 02 with its narrow cells first (4-wide weight gradients, 20-row batches) ran its 128-wide cell in 11.3 s,
+     * with the widest cell first in 4.8 s, and with two threads it was either from run to run (7-8 s or 13-17 s for
+     * the lesson). With a copy for short rows each method is profiled on the widths it runs: 4.6-5.2 s in either order.
+     */
+    private static final int SHORT = 64;
 
     private Kernels() {}
 
@@ -61,12 +70,20 @@ final class Kernels {
             }
             int i = 0;
             for (; i + 2 <= nI; i += 2) {
-                twoRows(nK, m, mOff + i * mStrideI, mStrideI, mStrideK, rows, scratch.acc0, scratch.acc1, len);
+                if (len >= SHORT) {
+                    twoRows(nK, m, mOff + i * mStrideI, mStrideI, mStrideK, rows, scratch.acc0, scratch.acc1, len);
+                } else {
+                    twoRowsShort(nK, m, mOff + i * mStrideI, mStrideI, mStrideK, rows, scratch.acc0, scratch.acc1, len);
+                }
                 System.arraycopy(scratch.acc0, 0, c, cOff + i * n + from, len);
                 System.arraycopy(scratch.acc1, 0, c, cOff + (i + 1) * n + from, len);
             }
             if (i < nI) {
-                oneRow(nK, m, mOff + i * mStrideI, mStrideK, rows, scratch.acc0, len);
+                if (len >= SHORT) {
+                    oneRow(nK, m, mOff + i * mStrideI, mStrideK, rows, scratch.acc0, len);
+                } else {
+                    oneRowShort(nK, m, mOff + i * mStrideI, mStrideK, rows, scratch.acc0, len);
+                }
                 System.arraycopy(scratch.acc0, 0, c, cOff + i * n + from, len);
             }
         }
@@ -115,6 +132,77 @@ final class Kernels {
     }
 
     private static void oneRow(int nK, double[] m, int mRow, int mStrideK, double[][] rows, double[] acc, int len) {
+        for (int x = 0; x < len; x++) {
+            acc[x] = 0.0;
+        }
+        int k = 0;
+        for (; k + 4 <= nK; k += 4) {
+            double a0 = m[mRow + k * mStrideK];
+            double a1 = m[mRow + (k + 1) * mStrideK];
+            double a2 = m[mRow + (k + 2) * mStrideK];
+            double a3 = m[mRow + (k + 3) * mStrideK];
+            double[] r0 = rows[k];
+            double[] r1 = rows[k + 1];
+            double[] r2 = rows[k + 2];
+            double[] r3 = rows[k + 3];
+            for (int x = 0; x < len; x++) {
+                acc[x] = acc[x] + a0 * r0[x] + a1 * r1[x] + a2 * r2[x] + a3 * r3[x];
+            }
+        }
+        for (; k < nK; k++) {
+            double a0 = m[mRow + k * mStrideK];
+            double[] r0 = rows[k];
+            for (int x = 0; x < len; x++) {
+                acc[x] = acc[x] + a0 * r0[x];
+            }
+        }
+    }
+
+    /** {@link #twoRows} for blocks narrower than {@link #SHORT}: the same code, profiled and compiled on its own. */
+    private static void twoRowsShort(int nK, double[] m, int mRow, int mStrideI, int mStrideK, double[][] rows,
+                                double[] acc0, double[] acc1, int len) {
+        int mRow1 = mRow + mStrideI;
+        for (int x = 0; x < len; x++) {
+            acc0[x] = 0.0;
+            acc1[x] = 0.0;
+        }
+        int k = 0;
+        for (; k + 4 <= nK; k += 4) {
+            double a0 = m[mRow + k * mStrideK];
+            double a1 = m[mRow + (k + 1) * mStrideK];
+            double a2 = m[mRow + (k + 2) * mStrideK];
+            double a3 = m[mRow + (k + 3) * mStrideK];
+            double e0 = m[mRow1 + k * mStrideK];
+            double e1 = m[mRow1 + (k + 1) * mStrideK];
+            double e2 = m[mRow1 + (k + 2) * mStrideK];
+            double e3 = m[mRow1 + (k + 3) * mStrideK];
+            double[] r0 = rows[k];
+            double[] r1 = rows[k + 1];
+            double[] r2 = rows[k + 2];
+            double[] r3 = rows[k + 3];
+            for (int x = 0; x < len; x++) {
+                double x0 = r0[x];
+                double x1 = r1[x];
+                double x2 = r2[x];
+                double x3 = r3[x];
+                acc0[x] = acc0[x] + a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
+                acc1[x] = acc1[x] + e0 * x0 + e1 * x1 + e2 * x2 + e3 * x3;
+            }
+        }
+        for (; k < nK; k++) {
+            double a0 = m[mRow + k * mStrideK];
+            double e0 = m[mRow1 + k * mStrideK];
+            double[] r0 = rows[k];
+            for (int x = 0; x < len; x++) {
+                double x0 = r0[x];
+                acc0[x] = acc0[x] + a0 * x0;
+                acc1[x] = acc1[x] + e0 * x0;
+            }
+        }
+    }
+
+    /** {@link #oneRow} for blocks narrower than {@link #SHORT}: the same code, profiled and compiled on its own. */
+    private static void oneRowShort(int nK, double[] m, int mRow, int mStrideK, double[][] rows, double[] acc, int len) {
         for (int x = 0; x < len; x++) {
             acc[x] = 0.0;
         }

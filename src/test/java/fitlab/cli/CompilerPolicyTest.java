@@ -22,10 +22,12 @@ class CompilerPolicyTest {
     @Test
     void theJvmTakesTheDirectivesAndPrintsThemBack() throws Exception {
         String answer = CompilerPolicy.install().orElseThrow(() -> new AssertionError("the directives were not added"));
-        assertTrue(answer.equals("2 compiler directives added") || answer.equals("already added"), answer);
+        assertTrue(answer.equals("3 compiler directives added") || answer.equals("already added"), answer);
         String printed = CompilerPolicy.printed();
         assertTrue(printed.contains("fitlab/model/*.*") && printed.contains("fitlab/train/*.*"), printed);
-        // the catch-all comes after the training code: the first matching directive wins
+        // the first matching directive wins: early stopping's bookkeeping before the rest of fitlab/train, the
+        // catch-all last
+        assertTrue(printed.indexOf("fitlab/train/stopping/*.*") < printed.indexOf("fitlab/train/*.*"), printed);
         assertTrue(printed.indexOf("fitlab/train/*.*") < printed.indexOf("matching: *.*"), printed);
         assertEquals("already added", CompilerPolicy.install().orElseThrow(), "added once per process");
     }
@@ -37,14 +39,17 @@ class CompilerPolicyTest {
         while (m.find()) {
             packages.add(m.group(1));
         }
-        assertTrue(packages.size() >= 5, "" + packages);
+        assertTrue(packages.size() >= 4, "" + packages);
         for (String p : packages) {
             assertTrue(Files.isDirectory(Path.of("src/main/java").resolve(p)), p + ": no such package");
         }
-        for (String training : List.of("fitlab/train", "fitlab/model", "fitlab/experiment", "fitlab/pth")) {
+        for (String training : List.of("fitlab/train", "fitlab/model", "fitlab/random")) {
             assertTrue(packages.contains(training), training + " keeps C2");
         }
-        assertTrue(!packages.contains("fitlab/report") && !packages.contains("fitlab/serve"), "drawing code runs on C1");
+        // code that runs once per epoch or per checkpoint: C2 spent more CPU compiling it than it saved
+        for (String once : List.of("fitlab/report", "fitlab/serve", "fitlab/pth", "fitlab/checkpoint", "fitlab/experiment", "fitlab/runfolder")) {
+            assertTrue(!packages.contains(once), once + " runs on C1");
+        }
     }
 
     private static String directives() throws IOException {

@@ -53,7 +53,8 @@ class MlpKernelsTest {
     @Test
     void multiplyMatchesTheNaiveSumForAwkwardShapes() {
         Rng rng = Rng.seeded(8);
-        int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {2, 4, 256}, {5, 9, 300}, {7, 3, 513}, {64, 64, 64}};
+        // both sides of the short-row copy (63, 64, 65 columns) with odd and even row counts
+        int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {2, 4, 256}, {5, 9, 300}, {7, 3, 513}, {64, 64, 64}, {5, 6, 63}, {3, 4, 65}, {4, 7, 65}};
         for (int[] s : shapes) {
             int nI = s[0];
             int nK = s[1];
