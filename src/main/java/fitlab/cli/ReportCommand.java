@@ -61,16 +61,10 @@ final class ReportCommand implements Callable<Integer> {
      */
     static Report renderLocked(RunFolder run, Optional<String> language, PrintWriter out, PrintWriter err,
                                java.util.function.BooleanSupplier stop) {
-        return renderLocked(run, language, out, err, stop, Optional.empty());
-    }
-
-    /** As above, given the run folder's inputs digest computed by {@link ReportService#recordReloadCheck}. */
-    static Report renderLocked(RunFolder run, Optional<String> language, PrintWriter out, PrintWriter err,
-                               java.util.function.BooleanSupplier stop, Optional<String> inputsDigest) {
         Report report = ReportService.render(run, language, notice -> err.println("fitlab: " + notice), line -> {
             out.println(line);
             out.flush();
-        }, stop, inputsDigest);
+        }, stop);
         err.flush();
         return report;
     }

@@ -57,39 +57,17 @@ public final class ReportService {
      */
     public static Report render(RunFolder run, Optional<String> language, Consumer<String> notices, Consumer<String> progress,
                                 java.util.function.BooleanSupplier stop) {
-        return render(run, language, notices, progress, stop, Optional.empty());
-    }
-
-    /**
-     * As above, given the run folder's inputs digest when the caller has just computed it ({@link #recordReloadCheck})
-     * and nothing has written the folder since.
-     */
-    public static Report render(RunFolder run, Optional<String> language, Consumer<String> notices, Consumer<String> progress,
-                                java.util.function.BooleanSupplier stop, Optional<String> inputsDigest) {
         ReportProgress steps = new ReportProgress(progress, stop);
         try (ReportWork work = new ReportWork()) {
-            return render(run, language, notices, steps, work, inputsDigest);
+            return render(run, language, notices, steps, work);
         }
     }
 
-    /**
-     * Runs the slide deck's reload check and records it in {@code report/reload-check.json} (unless the record of
-     * exactly these files is there), returning the run folder's inputs digest for {@link #render}. {@code fitlab run}
-     * does this in the training JVM, where the model code is compiled by C2, before
-     * the report's JVM starts.
-     */
-    public static String recordReloadCheck(RunFolder run) {
-        String digest = ReloadRecord.inputsDigest(run.root());
-        ReloadRecord.of(run, digest);
-        return digest;
-    }
-
     private static Report render(RunFolder run, Optional<String> language, Consumer<String> notices, ReportProgress steps,
-                                 ReportWork work, Optional<String> inputsDigest) {
+                                 ReportWork work) {
         // hashing the run folder for the reload record reads every checkpoint: started first, it runs while this
         // thread reads the run and lays out the charts, which leave the other cores idle
-        Future<String> digest = inputsDigest.isPresent() ? java.util.concurrent.CompletableFuture.completedFuture(inputsDigest.get())
-                : work.submit(() -> ReloadRecord.inputsDigest(run.root()));
+        Future<String> digest = work.submit(() -> ReloadRecord.inputsDigest(run.root()));
         steps.phase("reading " + run.root());
         LoadedRun loaded = RunLoader.load(run);
         String lang = language.orElse(loaded.base().report().language());
