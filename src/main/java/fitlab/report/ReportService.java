@@ -65,9 +65,12 @@ public final class ReportService {
 
     private static Report render(RunFolder run, Optional<String> language, Consumer<String> notices, ReportProgress steps,
                                  ReportWork work) {
-        // hashing the run folder for the reload record reads every checkpoint: started first, it runs while this
-        // thread reads the run and lays out the charts, which leave the other cores idle
-        Future<String> digest = work.submit(() -> ReloadRecord.inputsDigest(run.root()));
+        // the reload check (or its record) reads every checkpoint: started first, it runs while this thread reads the
+        // run and lays out the charts, which leave the other cores idle
+        Future<SlideDeck.ReloadCheck> reload = work.submit(() -> {
+            steps.phase("reloading every checkpoint for the slide deck's reload check (the recorded result is reused while the run folder is unchanged)");
+            return ReloadRecord.of(run, ReloadRecord.inputsDigest(run.root()));
+        });
         steps.phase("reading " + run.root());
         LoadedRun loaded = RunLoader.load(run);
         String lang = language.orElse(loaded.base().report().language());
@@ -89,7 +92,7 @@ public final class ReportService {
         List<IChart> opening = SlideDeck.opening(loaded, ClaimsSection.lines(run, m), m);
         List<IChart> closing = SlideDeck.diagnosisSlides(diagnosis, m);
         steps.startFiles(charts.size());
-        Drawn drawn = draw(work, run, digest, charts, opening, closing, data, m, steps);
+        Drawn drawn = draw(work, run, reload, charts, opening, closing, data, m, steps);
         steps.phase("writing slides.pdf and index.html");
         byte[] slides = SlideDeck.merge(drawn.pages());
         try {
@@ -110,7 +113,7 @@ public final class ReportService {
      * Every file of the report that takes time, made on all cores ({@link ReportWork}): the animations, the reload
      * check, each chart's PNG, SVG and slide page, the slides of words and charts.json.
      */
-    private static Drawn draw(ReportWork work, RunFolder run, Future<String> digest, List<RenderedChart> charts, List<IChart> opening,
+    private static Drawn draw(ReportWork work, RunFolder run, Future<SlideDeck.ReloadCheck> reload, List<RenderedChart> charts, List<IChart> opening,
                               List<IChart> closing, List<ChartData> data, Messages m, ReportProgress steps) {
         Path dir = run.chartsDir();
         List<byte[]> pages = new ArrayList<>();
@@ -124,10 +127,7 @@ public final class ReportService {
                 }));
             }
         }
-        Future<byte[]> reloadPage = work.submit(() -> {
-            steps.phase("reloading every checkpoint for the slide deck's reload check (the recorded result is reused while the run folder is unchanged)");
-            return SlideDeck.page(SlideDeck.reloadSlide(ReloadRecord.of(run, ReportWork.result(digest)), m));
-        });
+        Future<byte[]> reloadPage = work.submit(() -> SlideDeck.page(SlideDeck.reloadSlide(ReportWork.result(reload), m)));
         // a chart is painted by one task only (XChart's charts are not safe to paint from two threads): its
         // PNG, its SVG and, when it is on a slide, its page
         List<IChart> chartSlides = SlideDeck.chartSlides(charts);
