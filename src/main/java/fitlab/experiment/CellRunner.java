@@ -35,6 +35,7 @@ final class CellRunner {
     private final ProgressListener progress;
     private final RunControl control;
     private final int evalHelpers;
+    private final TrainedLogs logs = new TrainedLogs();
 
     CellRunner(RunFolder run, Path experimentDir, ProgressListener progress, RunControl control) {
         this(run, experimentDir, progress, control, 0);
@@ -65,7 +66,14 @@ final class CellRunner {
         MetricsLog.create(folder.metrics(), loss.isClassification());
         CellTraining training = new CellTraining(new CellSetup(cell, data, folder, recipe, model, loss, fitting,
                 new EarlyStopping(recipe.stopping())), progress, control, evalHelpers);
-        return training.train(0, recipe.training().epochs(), true);
+        CellSummary summary = training.train(0, recipe.training().epochs(), true);
+        logs.keep(cell.id(), training.loggedRows());
+        return summary;
+    }
+
+    /** The metrics of the cells this runner trained from epoch 0, as they were appended to their metrics.csv. */
+    TrainedLogs logs() {
+        return logs;
     }
 
     /**

@@ -156,6 +156,11 @@ final class CellTraining {
                 stopping.snapshot(), config, Checkpoints.modulePrefixes(setup.model()));
     }
 
+    /** The rows this object appended to metrics.csv, in order: all of them for a cell trained from epoch 0. */
+    List<MetricsRow> loggedRows() {
+        return java.util.Collections.unmodifiableList(logged);
+    }
+
     /**
      * The row metrics.csv holds for {@code epoch}: kept from this session's epochs (reading the file back parsed
      * every number of the cell once more), read from the file for an epoch an earlier session logged.

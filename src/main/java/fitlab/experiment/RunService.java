@@ -75,7 +75,7 @@ public final class RunService {
                     SweepRunner.evalHelpers(request.threads(), cells.size()));
             List<CellSummary> summaries = named(run, () -> train(cells, request.threads(), progress,
                     cell -> runner.run(cell, data.forCell(cell.id()))));
-            writeSummary(run, experiment, summaries);
+            writeSummary(run, experiment, summaries, runner.logs());
             named(run, () -> AfterSweep.run(run, cells, summaries, data, progress, control));
             return whileLocked.apply(new RunResult(run, summaries));
         }
@@ -198,9 +198,14 @@ public final class RunService {
 
     /** Writes {@code summary.csv} from the cells' summaries and metrics on disk (diagnoses relative to these cells). */
     public static void writeSummary(RunFolder run, Experiment experiment, List<CellSummary> summaries) {
-        // every cell's metrics.csv parsed on all cores (lesson 01: 45 000 lines, a quarter of a second on one)
+        writeSummary(run, experiment, summaries, new TrainedLogs());
+    }
+
+    /** As above, taking the metrics of the cells trained in this process from {@code trained}. */
+    static void writeSummary(RunFolder run, Experiment experiment, List<CellSummary> summaries, TrainedLogs trained) {
+        // the others' metrics.csv parsed on all cores (lesson 01: 45 000 lines, a quarter of a second on one)
         List<List<MetricsRow>> metrics = fitlab.DaemonThreads.inOrder(summaries, "fitlab-summary",
-                s -> MetricsLog.read(run.cell(s.cell()).metrics()), "reading the cells' metrics");
+                s -> trained.of(s.cell()).orElseGet(() -> MetricsLog.read(run.cell(s.cell()).metrics())), "reading the cells' metrics");
         AtomicFiles.write(run.summaryCsv(), SummaryTable.toCsv(SummaryTable.build(experiment, summaries, metrics)));
     }
 
