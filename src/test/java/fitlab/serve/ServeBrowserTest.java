@@ -247,11 +247,19 @@ class ServeBrowserTest {
         return browser.findElement(By.id(id)).getText();
     }
 
+    /**
+     * Polls {@code condition} until it holds. An element the page replaced between finding it and reading it (the
+     * page redraws a list as events arrive) is stale: that poll counts as "not yet", as Selenium's own waits treat it.
+     */
     private static void waitFor(java.util.function.BooleanSupplier condition, int seconds, String what) throws InterruptedException {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return;
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                // polled again below
             }
             Thread.sleep(50);
         }
