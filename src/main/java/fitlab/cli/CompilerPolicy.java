@@ -23,7 +23,7 @@ import javax.management.ObjectName;
  * <p>The directives ({@code fitlab/jvm/compiler-directives.json}: C2 for the code of every training step, the model,
  * training and random packages and the JDK code their loops call, none for the rest) are added from inside the process
  * through the DiagnosticCommand MBean (what {@code jcmd PID Compiler.directives_add} does), not by a JVM flag:
- * {@code -XX:CompilerDirectivesFile} prints "2 compiler directives added" on standard output at every start, and the
+ * {@code -XX:CompilerDirectivesFile} prints "N compiler directives added" on standard output at every start, and the
  * flag that would silence it silences the JVM's own error messages too. The bits stay the same: Java fixes the result
  * of every floating-point operation whichever compiler runs it ({@code CrossMachineBitsTest} trains under C1 alone).
  * Code that runs once an epoch or once a checkpoint (early stopping's bookkeeping, the metrics line, pickling and
@@ -49,7 +49,7 @@ final class CompilerPolicy {
         }
     }
 
-    /** Adds the directives once per process; the JVM's answer ("2 compiler directives added"), or empty if it could not. */
+    /** Adds the directives once per process; the JVM's answer ("3 compiler directives added"), or empty if it could not. */
     static synchronized Optional<String> install() {
         if (installed) {
             return Optional.of("already added");

@@ -63,8 +63,7 @@ public final class Retention implements AutoCloseable {
      */
     private final java.util.Set<Integer> interruptOnly = new java.util.HashSet<>();
     private int bestWritten = -1;
-    /** The best epoch's snapshot while it waits for the next epoch file ({@code -1}: none waits). */
-    private int pendingBestEpoch = -1;
+    /** The best epoch's snapshot while it waits for the next epoch file; null when none waits. */
     private Checkpoint pendingBest;
 
     public Retention(CheckpointConfig config, CellFolder folder) {
@@ -97,22 +96,12 @@ public final class Retention implements AutoCloseable {
      */
     public void ensureWritten(int epoch, Supplier<Checkpoint> make) {
         if (written.isEmpty() || written.peekLast() != epoch) {
-            Path file = folder.checkpoint(epoch);
             Checkpoint c = make.get();
-            java.util.function.Consumer<byte[]> best = takePendingBest(epoch);
-            boolean bestIsThisEpoch = bestWritten == epoch;
-            writer.submit(() -> {
-                byte[] bytes = Checkpoints.toBytes(c, file);
-                best.accept(bytes);
-                publish(bytes, bestIsThisEpoch ? folder.best() : null, file);
-            });
             written.addLast(epoch);
             if (epoch % config.every() != 0) {
                 interruptOnly.add(epoch);
             }
-        } else if (pendingBestEpoch >= 0) {
-            java.util.function.Consumer<byte[]> best = takePendingBest(-1);
-            writer.submit(() -> best.accept(null));
+            submitStep(epoch, c, false, false);
         }
         writer.drain();
     }
@@ -129,48 +118,42 @@ public final class Retention implements AutoCloseable {
             sized = true;
         }
         if (newBest) {
-            pendingBestEpoch = epoch;
             pendingBest = c;
         }
         if (!scheduled) {
             return; // a best epoch between two epoch files: its snapshot waits for the next one
         }
-        Path epochFile = folder.checkpoint(epoch);
         written.addLast(epoch);
-        java.util.function.Consumer<byte[]> best = takePendingBest(epoch);
-        boolean bestIsThisEpoch = bestWritten == epoch;
+        submitStep(epoch, c, last, true);
+    }
+
+    /**
+     * Queues the file operations of one epoch file, in order: {@code best.pth} when a best snapshot waits (the bytes
+     * of this epoch when it is that epoch, else the waiting snapshot's, serialised under the name of the epoch file it
+     * would have been, as an epoch's bytes always are), the epoch file (a link to {@code best.pth} when they are the
+     * same epoch), {@code last.pth} for the last epoch, then with {@code prune} what {@code keep} no longer wants.
+     */
+    private void submitStep(int epoch, Checkpoint c, boolean last, boolean prune) {
+        Path epochFile = folder.checkpoint(epoch);
+        Checkpoint best = pendingBest;
+        pendingBest = null;
+        if (best != null) {
+            bestWritten = best.epoch();
+        }
+        boolean bestIsThisEpoch = best != null && best.epoch() == epoch;
         Path lastFile = last ? folder.last() : null;
-        List<Path> obsolete = prune(bestWritten, false);
-        // in order: best.pth, the epoch file (a link to best.pth when it is the same epoch), last.pth, pruning
+        List<Path> obsolete = prune ? prune(bestWritten, false) : List.of();
         writer.submit(() -> {
             byte[] bytes = Checkpoints.toBytes(c, epochFile);
-            best.accept(bytes);
+            if (best != null) {
+                Checkpoints.writeBytes(bestIsThisEpoch ? bytes : Checkpoints.toBytes(best, folder.checkpoint(best.epoch())), folder.best());
+            }
             publish(bytes, bestIsThisEpoch ? folder.best() : null, epochFile);
             if (lastFile != null) {
                 publish(bytes, epochFile, lastFile);
             }
             obsolete.forEach(Retention::delete);
         });
-    }
-
-    /**
-     * The writer's step that puts the waiting best snapshot in {@code best.pth} (nothing when none waits), and marks
-     * it written. The step is given the bytes of {@code epoch}'s epoch file: when the best epoch is that one, they are
-     * written as they are (the epoch file is then linked to {@code best.pth}); otherwise the waiting snapshot is
-     * serialised under the name of the epoch file it would have been, as an epoch's bytes always are.
-     */
-    private java.util.function.Consumer<byte[]> takePendingBest(int epoch) {
-        if (pendingBestEpoch < 0) {
-            return bytes -> {};
-        }
-        Checkpoint c = pendingBest;
-        boolean same = pendingBestEpoch == epoch;
-        Path best = folder.best();
-        Path asEpoch = folder.checkpoint(pendingBestEpoch);
-        bestWritten = pendingBestEpoch;
-        pendingBestEpoch = -1;
-        pendingBest = null;
-        return bytes -> Checkpoints.writeBytes(same ? bytes : Checkpoints.toBytes(c, asEpoch), best);
     }
 
     /** As many snapshots as fit in {@link #PENDING_BYTES}, between 3 and {@link #MAX_PENDING_EPOCHS}. */
