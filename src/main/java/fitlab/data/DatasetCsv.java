@@ -2,20 +2,18 @@ package fitlab.data;
 
 import fitlab.UserError;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import fitlab.io.CsvTable;
+import java.util.ArrayList;
 import java.util.List;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvWriteOptions;
 
 /**
  * A {@link Dataset} as a CSV file: columns {@code x,y} for one feature, {@code x1,x2,...,y} for several, one row
- * per example. Written with Tablesaw, doubles with {@link Double#toString(double)} (never a locale format), so they
- * read back to the same bits and the same data always gives the same bytes; lines end in LF. Read by
+ * per example. Written with Tablesaw's bytes ({@link CsvTable}, without initialising Tablesaw), doubles with {@link
+ * Double#toString(double)} (never a locale format), so they read back to the same bits and the same data always gives
+ * the same bytes; lines end in LF. Read by
  * {@link CsvScan}, which checks every cell (with the line and column of the first that is wrong) and parses it as
  * Tablesaw does, with {@link Double#parseDouble}: reading Tablesaw's {@code Table} class scans the whole class path
  * for its readers (a third of a CPU-second), which {@code fitlab report} and {@code verify} need not pay.
@@ -33,19 +31,16 @@ public final class DatasetCsv {
     /** The CSV text of a dataset, as UTF-8 bytes. */
     public static byte[] toBytes(Dataset dataset) {
         List<String> names = columnNames(dataset.features());
-        Table table = Table.create(dataset.name());
+        List<CsvTable.Column> columns = new ArrayList<>();
         for (int j = 0; j < dataset.features(); j++) {
             double[] column = new double[dataset.rows()];
             for (int i = 0; i < dataset.rows(); i++) {
                 column[i] = dataset.x(i, j);
             }
-            table.addColumns(finiteColumn(dataset, names.get(j), column));
+            columns.add(finiteColumn(dataset, names.get(j), column));
         }
-        table.addColumns(finiteColumn(dataset, "y", dataset.y()));
-        StringWriter out = new StringWriter();
-        table.write().csv(CsvWriteOptions.builder(out).separator(',').lineEnd("\n").header(true)
-                .usePrintFormatters(false).build());
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        columns.add(finiteColumn(dataset, "y", dataset.y()));
+        return new CsvTable(dataset.name(), columns).csv();
     }
 
     /** Writes the dataset atomically (temporary file, then rename), creating the folder if needed. */
@@ -92,7 +87,7 @@ public final class DatasetCsv {
         return new Dataset(name, rows, features, x, y);
     }
 
-    private static DoubleColumn finiteColumn(Dataset dataset, String name, double[] values) {
+    private static CsvTable.Doubles finiteColumn(Dataset dataset, String name, double[] values) {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
                 // Tablesaw would write NaN as an empty cell, which no reader could tell from a missing value.
@@ -100,6 +95,6 @@ public final class DatasetCsv {
                         + " is " + values[i] + "; only finite values can be written");
             }
         }
-        return DoubleColumn.create(name, values);
+        return new CsvTable.Doubles(name, values);
     }
 }

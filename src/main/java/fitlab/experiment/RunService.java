@@ -206,7 +206,7 @@ public final class RunService {
         // the others' metrics.csv parsed on all cores (lesson 01: 45 000 lines, a quarter of a second on one)
         List<List<MetricsRow>> metrics = fitlab.DaemonThreads.inOrder(summaries, "fitlab-summary",
                 s -> trained.of(s.cell()).orElseGet(() -> MetricsLog.read(run.cell(s.cell()).metrics())), "reading the cells' metrics");
-        AtomicFiles.write(run.summaryCsv(), SummaryTable.toCsv(SummaryTable.build(experiment, summaries, metrics)));
+        AtomicFiles.write(run.summaryCsv(), SummaryTable.build(experiment, summaries, metrics).csv());
     }
 
     private static int epochs(Cell c) {

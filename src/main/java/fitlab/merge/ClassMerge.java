@@ -195,7 +195,7 @@ final class ClassMerge {
             summaries.add(CellSummary.read(s.folder().cell(c.id()).summaryJson()));
             metrics.add(MetricsLog.read(s.folder().cell(c.id()).metrics()));
         }
-        var table = SummaryTable.build(s.experiment(), summaries, metrics);
+        var table = SummaryTable.build(s.experiment(), summaries, metrics).toTable();
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < summaries.size(); i++) {
             out.put(table.stringColumn("cell").get(i), table.stringColumn("diagnosis").get(i));

@@ -7,19 +7,16 @@ import fitlab.diagnosis.CellLosses;
 import fitlab.diagnosis.Diagnoser;
 import fitlab.diagnosis.Diagnosis;
 import fitlab.diagnosis.DiagnosisThresholds;
-import java.io.ByteArrayOutputStream;
+import fitlab.io.CsvTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * {@code summary.csv}: one row per cell with its swept values, capacity, best and stop epochs, losses and the
- * under/good/over-fit diagnosis of its final epoch (what training produced, before any restoring).
+ * under/good/over-fit diagnosis of its final epoch (what training produced, before any restoring). Built as a
+ * {@link CsvTable}: written without initialising Tablesaw, read as a Tablesaw table where a command wants one.
  */
 public final class SummaryTable {
     /** The sweep's lowest validation loss the cell was diagnosed against (NaN for a diverged cell). */
@@ -31,83 +28,95 @@ public final class SummaryTable {
 
     private SummaryTable() {}
 
-    public static Table build(Experiment experiment, List<CellSummary> cells, List<List<MetricsRow>> metrics) {
+    public static CsvTable build(Experiment experiment, List<CellSummary> cells, List<List<MetricsRow>> metrics) {
         List<Optional<Diagnosis>> diagnoses = CellDiagnoses.of(cells.stream().map(c -> experiment.cell(c.cell())).toList(), cells, metrics);
-        Table t = Table.create("summary");
-        StringColumn cell = StringColumn.create("cell");
-        List<StringColumn> swept = new ArrayList<>();
-        for (SweepAxis a : experiment.sweep()) {
-            swept.add(StringColumn.create(a.path()));
+        int n = cells.size();
+        List<String> cell = new ArrayList<>();
+        List<List<String>> swept = new ArrayList<>();
+        for (int k = 0; k < experiment.sweep().size(); k++) {
+            swept.add(new ArrayList<>());
         }
-        IntColumn parameters = IntColumn.create("parameters");
-        StringColumn stopReason = StringColumn.create("stop_reason");
-        IntColumn stopEpoch = IntColumn.create("stop_epoch");
-        IntColumn bestEpoch = IntColumn.create("best_epoch");
-        DoubleColumn bestValidation = DoubleColumn.create("best_validation_loss");
-        DoubleColumn trainAtBest = DoubleColumn.create("train_loss_at_best");
-        DoubleColumn testAtBest = DoubleColumn.create("test_loss_at_best");
-        DoubleColumn finalTrain = DoubleColumn.create("final_train_loss");
-        DoubleColumn finalValidation = DoubleColumn.create("final_validation_loss");
-        DoubleColumn finalTest = DoubleColumn.create("final_test_loss");
-        DoubleColumn minTrain = DoubleColumn.create("min_train_loss");
-        DoubleColumn noise = DoubleColumn.create("noise_floor");
-        StringColumn diagnosis = StringColumn.create("diagnosis");
-        StringColumn reason = StringColumn.create("diagnosis_reason");
+        int[] parameters = new int[n];
+        List<String> stopReason = new ArrayList<>();
+        int[] stopEpoch = new int[n];
+        int[] bestEpoch = new int[n];
+        double[] bestValidation = new double[n];
+        double[] trainAtBest = new double[n];
+        double[] testAtBest = new double[n];
+        double[] finalTrain = new double[n];
+        double[] finalValidation = new double[n];
+        double[] finalTest = new double[n];
+        double[] minTrain = new double[n];
+        double[] noise = new double[n];
+        List<String> diagnosis = new ArrayList<>();
+        List<String> reason = new ArrayList<>();
         // the remaining numbers the diagnosis was decided on, so the report reads the diagnosis instead of redoing it
-        DoubleColumn sweepMin = DoubleColumn.create(DIAGNOSIS_SWEEP_MIN);
-        DoubleColumn finalTrainAccuracy = DoubleColumn.create(DIAGNOSIS_TRAIN_ACCURACY);
-        DoubleColumn bestAccuracyOnData = DoubleColumn.create(DIAGNOSIS_BEST_ACCURACY_ON_DATA);
+        double[] sweepMin = new double[n];
+        double[] finalTrainAccuracy = new double[n];
+        double[] bestAccuracyOnData = new double[n];
         boolean accuracy = !metrics.isEmpty() && metrics.get(0).get(0).hasAccuracy();
-        DoubleColumn finalValidationAccuracy = DoubleColumn.create("final_validation_accuracy");
-        DoubleColumn testAccuracyAtBest = DoubleColumn.create("test_accuracy_at_best");
-        for (int i = 0; i < cells.size(); i++) {
+        double[] finalValidationAccuracy = new double[n];
+        double[] testAccuracyAtBest = new double[n];
+        for (int i = 0; i < n; i++) {
             CellSummary s = cells.get(i);
             List<MetricsRow> rows = metrics.get(i);
             MetricsRow last = rows.get(rows.size() - 1);
             MetricsRow best = rows.get(Math.min(s.bestEpoch(), rows.size() - 1));
-            cell.append(s.cell());
+            cell.add(s.cell());
             for (int k = 0; k < swept.size(); k++) {
-                swept.get(k).append(String.valueOf(s.values().get(experiment.sweep().get(k).path())));
+                swept.get(k).add(String.valueOf(s.values().get(experiment.sweep().get(k).path())));
             }
-            parameters.append(s.parameters());
-            stopReason.append(s.stopReason());
-            stopEpoch.append(s.stopEpoch());
-            bestEpoch.append(s.bestEpoch());
-            bestValidation.append(best.validationLoss());
-            trainAtBest.append(best.trainLoss());
-            testAtBest.append(best.testLoss());
-            finalTrain.append(last.trainLoss());
-            finalValidation.append(last.validationLoss());
-            finalTest.append(last.testLoss());
+            parameters[i] = s.parameters();
+            stopReason.add(s.stopReason());
+            stopEpoch[i] = s.stopEpoch();
+            bestEpoch[i] = s.bestEpoch();
+            bestValidation[i] = best.validationLoss();
+            trainAtBest[i] = best.trainLoss();
+            testAtBest[i] = best.testLoss();
+            finalTrain[i] = last.trainLoss();
+            finalValidation[i] = last.validationLoss();
+            finalTest[i] = last.testLoss();
             double[] train = rows.stream().mapToDouble(MetricsRow::trainLoss).toArray();
-            minTrain.append(java.util.Arrays.stream(train).filter(Double::isFinite).min().orElse(Double.NaN));
-            noise.append(s.noiseFloor() == null ? Double.NaN : s.noiseFloor());
+            minTrain[i] = java.util.Arrays.stream(train).filter(Double::isFinite).min().orElse(Double.NaN);
+            noise[i] = s.noiseFloor() == null ? Double.NaN : s.noiseFloor();
             Optional<Diagnosis> d = diagnoses.get(i);
-            diagnosis.append(d.map(x -> x.verdict().name().toLowerCase(java.util.Locale.ROOT)).orElse("diverged"));
-            reason.append(d.map(x -> x.reason().key()).orElse("diverged"));
-            sweepMin.append(d.map(Diagnosis::sweepMinValidation).orElse(Double.NaN));
-            finalTrainAccuracy.append(d.flatMap(Diagnosis::accuracy).map(CellAccuracy::train).orElse(Double.NaN));
-            bestAccuracyOnData.append(d.flatMap(Diagnosis::accuracy).map(CellAccuracy::bestValidationOnData).orElse(Double.NaN));
-            finalValidationAccuracy.append(last.validationAccuracy());
-            testAccuracyAtBest.append(best.testAccuracy());
+            diagnosis.add(d.map(x -> x.verdict().name().toLowerCase(java.util.Locale.ROOT)).orElse("diverged"));
+            reason.add(d.map(x -> x.reason().key()).orElse("diverged"));
+            sweepMin[i] = d.map(Diagnosis::sweepMinValidation).orElse(Double.NaN);
+            finalTrainAccuracy[i] = d.flatMap(Diagnosis::accuracy).map(CellAccuracy::train).orElse(Double.NaN);
+            bestAccuracyOnData[i] = d.flatMap(Diagnosis::accuracy).map(CellAccuracy::bestValidationOnData).orElse(Double.NaN);
+            finalValidationAccuracy[i] = last.validationAccuracy();
+            testAccuracyAtBest[i] = best.testAccuracy();
         }
-        t.addColumns(cell);
-        swept.forEach(t::addColumns);
-        t.addColumns(parameters, stopReason, stopEpoch, bestEpoch, bestValidation, trainAtBest, testAtBest, finalTrain,
-                finalValidation, finalTest, minTrain, noise, diagnosis, reason);
+        List<CsvTable.Column> columns = new ArrayList<>();
+        columns.add(new CsvTable.Texts("cell", cell));
+        for (int k = 0; k < swept.size(); k++) {
+            columns.add(new CsvTable.Texts(experiment.sweep().get(k).path(), swept.get(k)));
+        }
+        columns.add(new CsvTable.Ints("parameters", parameters));
+        columns.add(new CsvTable.Texts("stop_reason", stopReason));
+        columns.add(new CsvTable.Ints("stop_epoch", stopEpoch));
+        columns.add(new CsvTable.Ints("best_epoch", bestEpoch));
+        columns.add(new CsvTable.Doubles("best_validation_loss", bestValidation));
+        columns.add(new CsvTable.Doubles("train_loss_at_best", trainAtBest));
+        columns.add(new CsvTable.Doubles("test_loss_at_best", testAtBest));
+        columns.add(new CsvTable.Doubles("final_train_loss", finalTrain));
+        columns.add(new CsvTable.Doubles("final_validation_loss", finalValidation));
+        columns.add(new CsvTable.Doubles("final_test_loss", finalTest));
+        columns.add(new CsvTable.Doubles("min_train_loss", minTrain));
+        columns.add(new CsvTable.Doubles("noise_floor", noise));
+        columns.add(new CsvTable.Texts("diagnosis", diagnosis));
+        columns.add(new CsvTable.Texts("diagnosis_reason", reason));
         if (accuracy) {
-            t.addColumns(finalValidationAccuracy, testAccuracyAtBest);
+            columns.add(new CsvTable.Doubles("final_validation_accuracy", finalValidationAccuracy));
+            columns.add(new CsvTable.Doubles("test_accuracy_at_best", testAccuracyAtBest));
         }
-        t.addColumns(sweepMin);
+        columns.add(new CsvTable.Doubles(DIAGNOSIS_SWEEP_MIN, sweepMin));
         if (accuracy) {
-            t.addColumns(finalTrainAccuracy, bestAccuracyOnData);
+            columns.add(new CsvTable.Doubles(DIAGNOSIS_TRAIN_ACCURACY, finalTrainAccuracy));
+            columns.add(new CsvTable.Doubles(DIAGNOSIS_BEST_ACCURACY_ON_DATA, bestAccuracyOnData));
         }
-        return t;
+        return new CsvTable("summary", columns);
     }
 
-    public static byte[] toCsv(Table table) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        table.write().csv(out);
-        return out.toByteArray();
-    }
 }

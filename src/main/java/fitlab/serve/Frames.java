@@ -105,7 +105,7 @@ final class Frames {
         if (done.isEmpty()) {
             return out;
         }
-        Table t = SummaryTable.build(run.order().loaded(), done, metrics);
+        Table t = SummaryTable.build(run.order().loaded(), done, metrics).toTable();
         for (int i = 0; i < t.rowCount(); i++) {
             Row r = t.row(i);
             Map<String, Object> m = new LinkedHashMap<>();
