@@ -36,4 +36,54 @@ class MetricsLogTest {
         UserError e = assertThrows(UserError.class, () -> MetricsLog.appender(file));
         assertTrue(e.getMessage().startsWith("cannot write " + file), e.getMessage());
     }
+
+    @Test
+    void awkwardDoublesReadBackToTheirBits(@TempDir Path dir) {
+        Path file = dir.resolve(MetricsLog.FILE);
+        MetricsLog.create(file, false);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        List<MetricsRow> written = new java.util.ArrayList<>();
+        double[] special = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, Double.MIN_VALUE,
+            Double.MAX_VALUE, Double.MIN_NORMAL, Math.nextDown(Double.MIN_NORMAL), 1e-5, 1e22, 0.1 + 0.2};
+        try (MetricsLog.Appender a = MetricsLog.appender(file)) {
+            for (int epoch = 0; epoch < 20_000; epoch++) {
+                double[] v = new double[5];
+                for (int k = 0; k < v.length; k++) {
+                    v[k] = switch (random.nextInt(4)) {
+                        case 0 -> special[random.nextInt(special.length)];
+                        case 1 -> Double.longBitsToDouble(random.nextLong());
+                        case 2 -> Math.scalb(random.nextDouble(), random.nextInt(-1074, 1024));
+                        default -> random.nextGaussian();
+                    };
+                }
+                MetricsRow row = new MetricsRow(epoch, v[0], v[1], v[2], Double.NaN, Double.NaN, Double.NaN, v[3], v[4]);
+                a.append(row);
+                written.add(row);
+            }
+        }
+        List<MetricsRow> read = MetricsLog.read(file);
+        assertEquals(written.size(), read.size());
+        for (int i = 0; i < read.size(); i++) {
+            MetricsRow w = written.get(i);
+            MetricsRow r = read.get(i);
+            double[] a = {w.trainLoss(), w.validationLoss(), w.testLoss(), w.lr(), w.seconds()};
+            double[] b = {r.trainLoss(), r.validationLoss(), r.testLoss(), r.lr(), r.seconds()};
+            for (int k = 0; k < a.length; k++) {
+                // the bits Double.parseDouble gives for the written text (NaN's payload is not written)
+                assertEquals(Double.doubleToLongBits(Double.parseDouble(Double.toString(a[k]))), Double.doubleToLongBits(b[k]),
+                        "line " + (i + 2) + " field " + (k + 1) + ": " + a[k]);
+            }
+        }
+    }
+
+    @Test
+    void aFieldThatIsNoNumberIsAnErrorNamingTheLineAndTheField(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve(MetricsLog.FILE);
+        Files.writeString(file, MetricsLog.header(false) + "\n0,0.5,0.25,0.3,0.01,0.1\n1,0.4,zero,0.3,0.01,0.1\n");
+        UserError e = assertThrows(UserError.class, () -> MetricsLog.read(file));
+        assertEquals(file + ":3: not a number: For input string: \"zero\"", e.getMessage());
+        Files.writeString(file, MetricsLog.header(false) + "\n0,0.5,0.25,0.3,0.01\n");
+        e = assertThrows(UserError.class, () -> MetricsLog.read(file));
+        assertEquals(file + ":2: expected 6 fields, got 5", e.getMessage());
+    }
 }
