@@ -1,11 +1,11 @@
 package fitlab.data;
 
 import fitlab.UserError;
+import fitlab.io.CsvTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import fitlab.io.CsvTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,7 +90,7 @@ public final class DatasetCsv {
     private static CsvTable.Doubles finiteColumn(Dataset dataset, String name, double[] values) {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                // Tablesaw would write NaN as an empty cell, which no reader could tell from a missing value.
+                // the CSV would hold NaN as an empty cell (Tablesaw's missing value), which no reader could tell from a missing value.
                 throw new IllegalArgumentException("dataset " + dataset.name() + ": " + name + " of row " + i
                         + " is " + values[i] + "; only finite values can be written");
             }

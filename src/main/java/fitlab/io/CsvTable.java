@@ -89,7 +89,7 @@ public record CsvTable(String name, List<Column> columns) {
     Optional<byte[]> plainCsv() {
         StringBuilder out = new StringBuilder(64 * (rows() + 1) * Math.max(1, columns.size()));
         for (int j = 0; j < columns.size(); j++) {
-            if (!appendText(out, columns.get(j).name(), j == 0, j)) {
+            if (!appendText(out, columns.get(j).name(), j)) {
                 return Optional.empty();
             }
         }
@@ -130,16 +130,16 @@ public record CsvTable(String name, List<Column> columns) {
 
     private static boolean appendCell(StringBuilder out, Column c, int row, int column) {
         if (c instanceof Texts t) {
-            return appendText(out, t.values().get(row), column == 0, column);
+            return appendText(out, t.values().get(row), column);
         } else if (c instanceof Doubles d) {
             return appendDouble(out, d.values()[row], column);
         }
         return appendInt(out, ((Ints) c).values()[row], column);
     }
 
-    private static boolean appendText(StringBuilder out, String value, boolean firstOfRow, int column) {
+    private static boolean appendText(StringBuilder out, String value, int column) {
         if (value.isEmpty() || value.charAt(0) <= ' ' || value.charAt(value.length() - 1) <= ' '
-                || (firstOfRow && value.charAt(0) == '#')) {
+                || (column == 0 && value.charAt(0) == '#')) { // a comment mark only first in a line
             return false;
         }
         boolean comma = false;

@@ -115,7 +115,7 @@ public final class MetricsLog {
     /**
      * All complete rows, in order; a torn last line is ignored. Lines and fields are cut by hand and the doubles read
      * with Jackson's port of FastDoubleParser, which gives {@link Double#parseDouble}'s bits (MetricsLogTest checks
-     * millions) in a fraction of its time: the report reads lesson 01's 45 000 lines twice (its charts and the reload
+     * 100 000 awkward values) in a fraction of its time: the report reads lesson 01's 45 000 lines twice (its charts and the reload
      * check) under the client compiler, where the JDK's parser was most of that reading.
      */
     public static List<MetricsRow> read(Path file) {
@@ -132,7 +132,7 @@ public final class MetricsLog {
         } else {
             throw new UserError(file + ":1: unexpected header '" + head + "', expected " + header(false));
         }
-        int fields = accuracy ? 9 : 6;
+        int fields = header(accuracy).split(",").length;
         String[] f = new String[fields];
         List<MetricsRow> rows = new ArrayList<>(lines.size() - 1);
         for (int i = 1; i < lines.size(); i++) {
