@@ -38,7 +38,7 @@ public final class ChartFiles {
     static CommandSequence vector(IChart chart) {
         CompactGraphics g = new CompactGraphics();
         chart.paint(g, chart.getWidth(), chart.getHeight());
-        return g.getCommands();
+        return g.drawing();
     }
 
     /**

@@ -42,6 +42,20 @@ class CompactGraphics extends ResolvedFontGraphics {
         this.quadsAsCubics = quadsAsCubics;
     }
 
+    /**
+     * The commands painted so far, as a copy that nothing changes any more. A graphics that is never disposed is
+     * disposed by its finalizer ({@code java.awt.Graphics.finalize}), which appends a command to the live list from
+     * the finalizer thread, at any time after the graphics is unreachable: while a writer walked the live list, that
+     * was a ConcurrentModificationException.
+     */
+    de.erichseifert.vectorgraphics2d.intermediate.CommandSequence drawing() {
+        de.erichseifert.vectorgraphics2d.intermediate.MutableCommandSequence copy =
+                new de.erichseifert.vectorgraphics2d.intermediate.MutableCommandSequence();
+        getCommands().forEach(copy::add);
+        java.lang.ref.Reference.reachabilityFence(this);
+        return copy;
+    }
+
     @Override
     public void draw(Shape s) {
         if (!invisible()) {

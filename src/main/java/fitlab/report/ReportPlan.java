@@ -16,61 +16,85 @@ import java.util.Optional;
 public final class ReportPlan {
     private ReportPlan() {}
 
+    /**
+     * One step of the plan: builds zero or more of the run's charts. Building reads checkpoints and lays the charts
+     * out, so the steps run on the report's threads ({@link ReportService}), each on its own: every step reads only
+     * the loaded run.
+     *
+     * @param animated the step draws an animation, the longest file of a report: started first
+     */
+    record Step(boolean animated, java.util.function.Supplier<List<RenderedChart>> build) {
+        static Step of(java.util.function.Supplier<RenderedChart> chart) {
+            return new Step(false, () -> List.of(chart.get()));
+        }
+
+        static Step many(java.util.function.Supplier<List<RenderedChart>> charts) {
+            return new Step(false, charts);
+        }
+    }
+
+    /** The run's charts, built one step after the other (what {@link #plan} gives, on this thread). */
     public static List<RenderedChart> charts(LoadedRun run, Messages m) {
-        List<RenderedChart> out = new ArrayList<>();
+        return plan(run, m).stream().flatMap(step -> step.build().get().stream()).toList();
+    }
+
+    /** The steps that build the run's charts, in the order the charts appear in the report. */
+    static List<Step> plan(LoadedRun run, Messages m) {
+        List<Step> out = new ArrayList<>();
         Optional<Double> floor = noiseFloor(run);
         DataKind kind = run.base().data().kind();
         Optional<String> capacity = Capacity.axis(run);
         boolean lstsq = run.cells().stream().allMatch(c -> c.cell().config().training().optimizer() == OptimizerKind.LSTSQ);
         capacity.ifPresent(path -> {
             for (AxisGroup g : SweepGroups.along(run, path, c -> Capacity.x(path, c))) {
-                out.add(RenderedChart.main("capacity" + g.fileSuffix(), m.get("caption.capacity"),
-                        CapacityCurveChart.build(g, path, floor, m)));
+                out.add(Step.of(() -> RenderedChart.main("capacity" + g.fileSuffix(), m.get("caption.capacity"),
+                        CapacityCurveChart.build(g, path, floor, m))));
             }
             if (lstsq) {
                 for (AxisGroup g : SweepGroups.along(run, path, c -> c.summary().parameters())) {
                     int n = g.points().get(0).cells().get(0).cell().config().data().train();
-                    out.add(RenderedChart.main("double-descent" + g.fileSuffix(), m.get("caption.doubleDescent"),
-                            DoubleDescentChart.build(g, n, m)));
+                    out.add(Step.of(() -> RenderedChart.main("double-descent" + g.fileSuffix(), m.get("caption.doubleDescent"),
+                            DoubleDescentChart.build(g, n, m))));
                 }
             }
         });
-        out.addAll(ClassCapacityChart.charts(run, m)); // a class run (fitlab merge of students' runs) only
-        out.addAll(ContinuationChart.charts(run, m)); // cells continued after their stop (lesson 14)
-        EvalModesChart.chart(run, m).ifPresent(out::add); // dropout checkpoints in eval and train mode (lesson 08)
-        out.addAll(RefactorSlide.charts(run, m)); // both kinds of .pth file after a class rename (lesson 06)
+        out.add(Step.many(() -> ClassCapacityChart.charts(run, m))); // a class run (fitlab merge of students' runs) only
+        out.add(Step.many(() -> ContinuationChart.charts(run, m))); // cells continued after their stop (lesson 14)
+        out.add(Step.many(() -> EvalModesChart.chart(run, m).stream().toList())); // dropout checkpoints in eval and train mode (lesson 08)
+        out.add(Step.many(() -> RefactorSlide.charts(run, m))); // both kinds of .pth file after a class rename (lesson 06)
         if (run.sweeps(LearningCurveChart.AXIS)) {
             for (AxisGroup g : SweepGroups.along(run, LearningCurveChart.AXIS,
                     c -> c.cell().config().data().train())) {
-                out.add(RenderedChart.main("learning-curve" + g.fileSuffix(), m.get("caption.learning"),
-                        LearningCurveChart.build(g, floor, m)));
+                out.add(Step.of(() -> RenderedChart.main("learning-curve" + g.fileSuffix(), m.get("caption.learning"),
+                        LearningCurveChart.build(g, floor, m))));
             }
         }
-        out.addAll(SettingCurveChart.charts(run, floor, m)); // a swept penalty, learning rate, augmentation, dropout, epochs
+        out.add(Step.many(() -> SettingCurveChart.charts(run, floor, m))); // a swept penalty, learning rate, augmentation, dropout, epochs
         if (kind == DataKind.REGRESSION1D) {
-            out.add(RenderedChart.main("fits", m.get("caption.fits"),
-                    FitGalleryChart.build(FitDataLoader.finalFits(run, FitSelection.representatives(run)), m)));
-            evolution(run, m).ifPresent(out::add);
+            out.add(Step.of(() -> RenderedChart.main("fits", m.get("caption.fits"),
+                    FitGalleryChart.build(FitDataLoader.finalFits(run, FitSelection.representatives(run)), m))));
+            out.add(new Step(true, () -> evolution(run, m).stream().toList()));
             biasVarianceAxis(run).ifPresent(path -> {
                 for (AxisGroup g : SweepGroups.along(run, path, c -> axisX(path, c))) {
-                    out.add(RenderedChart.main("bias-variance" + g.fileSuffix(), m.get("caption.biasVariance"),
-                            BiasVarianceChart.build(BiasVarianceLoader.load(run, path, g), m)));
+                    out.add(Step.of(() -> RenderedChart.main("bias-variance" + g.fileSuffix(), m.get("caption.biasVariance"),
+                            BiasVarianceChart.build(BiasVarianceLoader.load(run, path, g), m))));
                 }
             });
         }
         if (kind.isClassification()) {
-            out.add(BoundaryPanels.build(run, m));
+            out.add(Step.of(() -> BoundaryPanels.build(run, m)));
             for (CellRun c : run.cells()) {
-                out.add(new RenderedChart("boundary-" + fileName(c.id()), m.get("caption.boundary"),
-                        DecisionBoundaryChart.build(BoundaryDataLoader.load(run, c), m), List.of(), "boundaries"));
+                out.add(Step.of(() -> new RenderedChart("boundary-" + fileName(c.id()), m.get("caption.boundary"),
+                        DecisionBoundaryChart.build(BoundaryDataLoader.load(run, c), m), List.of(), "boundaries")));
             }
         }
-        // a closed-form fit (lstsq) logs its initial weights and its solution, two points: no course to show.
-        // Built on all cores (each chart from its own cell alone; the list keeps the cells' order)
-        out.addAll(run.cells().parallelStream().filter(c -> c.metrics().size() > 2)
-                .map(c -> new RenderedChart("loss-" + fileName(c.id()), m.get("caption.lossCurves", c.id()),
-                        LossCurveChart.build(c, m), List.of(), "cells"))
-                .toList());
+        // a closed-form fit (lstsq) logs its initial weights and its solution, two points: no course to show
+        for (CellRun c : run.cells()) {
+            if (c.metrics().size() > 2) {
+                out.add(Step.of(() -> new RenderedChart("loss-" + fileName(c.id()), m.get("caption.lossCurves", c.id()),
+                        LossCurveChart.build(c, m), List.of(), "cells")));
+            }
+        }
         return out;
     }
 

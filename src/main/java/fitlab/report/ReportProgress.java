@@ -37,9 +37,9 @@ final class ReportProgress {
         }
     }
 
+    /** Every chart is laid out (some may be written already: {@link #fileDone} counts from the start). */
     void startFiles(int charts) {
         total = charts;
-        written.set(0);
         phase("writing " + charts + " charts (PNG, SVG, PDF)");
     }
 

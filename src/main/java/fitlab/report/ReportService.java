@@ -66,7 +66,7 @@ public final class ReportService {
     private static Report render(RunFolder run, Optional<String> language, Consumer<String> notices, ReportProgress steps,
                                  ReportWork work) {
         // the reload check (or its record) reads every checkpoint: started first, it runs while this thread reads the
-        // run and lays out the charts, which leave the other cores idle
+        // run, which leaves the other cores idle
         Future<SlideDeck.ReloadCheck> reload = work.submit(() -> {
             steps.phase("reloading every checkpoint for the slide deck's reload check (the recorded result is reused while the run folder is unchanged)");
             return ReloadRecord.of(run, ReloadRecord.inputsDigest(run.root()));
@@ -78,83 +78,101 @@ public final class ReportService {
             throw new UserError("report language '" + lang + "': expected en or zh");
         }
         Messages m = Messages.forLanguage(lang, notices);
-        // the vector writers' font search (FreeType over every installed face), while this thread lays out the charts
+        // the vector writers' font search (FreeType over every installed face), before the first chart needs it
         work.submit(() -> {
             PhysicalFonts.prefetch(m.fontFamily());
             return null;
         });
         steps.phase("drawing the charts of " + loaded.cells().size() + " cells");
-        List<RenderedChart> charts = ReportPlan.charts(loaded, m);
         List<String> diagnosis = loaded.cells().stream().map(c -> DiagnosisText.sentence(c.id(), c.diagnosis(), m)).toList();
-        Path dir = run.chartsDir();
-        List<ChartData> data = charts.stream().map(c -> ChartData.of(c.name(), c.chart())).toList();
         Path index = run.reportDir().resolve("index.html");
-        List<IChart> opening = SlideDeck.opening(loaded, ClaimsSection.lines(run, m), m);
-        List<IChart> closing = SlideDeck.diagnosisSlides(diagnosis, m);
-        steps.startFiles(charts.size());
-        Drawn drawn = draw(work, run, reload, charts, opening, closing, data, m, steps);
+        Drawn drawn = draw(work, run, reload, ReportPlan.plan(loaded, m), loaded, diagnosis, m, steps);
         steps.phase("writing slides.pdf and index.html");
         byte[] slides = SlideDeck.merge(drawn.pages());
         try {
             ChartFiles.write(run.reportDir().resolve(SlideDeck.FILE), slides);
-            ChartFiles.write(dir.resolve(MANIFEST), drawn.manifest());
-            ChartFiles.write(index, HtmlReport.html(loaded, charts, diagnosis, m).getBytes(StandardCharsets.UTF_8));
-            removeStale(dir, charts);
+            ChartFiles.write(run.chartsDir().resolve(MANIFEST), drawn.manifest());
+            ChartFiles.write(index, HtmlReport.html(loaded, drawn.charts(), diagnosis, m).getBytes(StandardCharsets.UTF_8));
+            removeStale(run.chartsDir(), drawn.charts());
         } catch (IOException e) {
             throw new UserError("cannot write report in " + run.reportDir() + ": " + e.getMessage());
         }
-        return new Report(m.language(), charts, diagnosis, index);
+        return new Report(m.language(), drawn.charts(), diagnosis, index);
     }
 
-    /** The slide deck's pages in order and charts.json's bytes; the chart files are on disk. */
-    private record Drawn(List<byte[]> pages, byte[] manifest) {}
+    /** The charts in the report's order, the slide deck's pages in order and charts.json's bytes; the chart files are on disk. */
+    private record Drawn(List<RenderedChart> charts, List<byte[]> pages, byte[] manifest) {}
 
     /**
-     * Every file of the report that takes time, made on all cores ({@link ReportWork}): the animations, the reload
-     * check, each chart's PNG, SVG and slide page, the slides of words and charts.json.
+     * A chart built by its plan step: its numbers for charts.json (read before any thread paints it: painting sets
+     * its series' styles) and its files being written, which give its slide page (null when it has none).
      */
-    private static Drawn draw(ReportWork work, RunFolder run, Future<SlideDeck.ReloadCheck> reload, List<RenderedChart> charts, List<IChart> opening,
-                              List<IChart> closing, List<ChartData> data, Messages m, ReportProgress steps) {
+    private record Built(RenderedChart chart, ChartData data, Future<byte[]> files) {}
+
+    /**
+     * Every file of the report that takes time, made on all cores ({@link ReportWork}): the plan's steps (each reads
+     * its checkpoints and lays out its charts), the animations, the reload check, each chart's PNG, SVG and slide
+     * page, the slides of words and charts.json. The steps are queued at once, so the cores draw the first charts
+     * while the last are still being laid out.
+     */
+    private static Drawn draw(ReportWork work, RunFolder run, Future<SlideDeck.ReloadCheck> reload, List<ReportPlan.Step> plan,
+                              LoadedRun loaded, List<String> diagnosis, Messages m, ReportProgress steps) {
         Path dir = run.chartsDir();
-        List<byte[]> pages = new ArrayList<>();
-        List<Future<?>> animations = new ArrayList<>();
-        for (RenderedChart c : charts) {
-            if (!c.gifFrames().isEmpty()) {
-                // the slowest file (every frame painted and reduced to 256 colours): queued first
-                animations.add(work.submit(() -> {
-                    ChartFiles.saveGif(c.gifFrames(), dir.resolve(c.name()));
-                    return null;
-                }));
+        List<Future<List<Built>>> built = new ArrayList<>(java.util.Collections.nCopies(plan.size(), null));
+        // the animation is the longest file (every frame painted and reduced to 256 colours): its step is queued first
+        for (boolean animated : new boolean[] {true, false}) {
+            for (int i = 0; i < plan.size(); i++) {
+                ReportPlan.Step step = plan.get(i);
+                if (step.animated() == animated) {
+                    built.set(i, work.submit(() -> build(work, step, dir, steps)));
+                }
             }
         }
         Future<byte[]> reloadPage = work.submit(() -> SlideDeck.page(SlideDeck.reloadSlide(ReportWork.result(reload), m)));
-        // a chart is painted by one task only (XChart's charts are not safe to paint from two threads): its
-        // PNG, its SVG and, when it is on a slide, its page
-        List<IChart> chartSlides = SlideDeck.chartSlides(charts);
-        java.util.Set<IChart> onSlides = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        onSlides.addAll(chartSlides);
-        java.util.Map<IChart, Future<byte[]>> chartPages = new java.util.IdentityHashMap<>();
-        List<Future<byte[]>> files = new ArrayList<>();
-        for (RenderedChart c : charts) {
-            Future<byte[]> f = work.submit(() -> {
+        List<Future<byte[]>> openingPages = SlideDeck.opening(loaded, ClaimsSection.lines(run, m), m).stream()
+                .map(slide -> work.submit(() -> SlideDeck.page(slide))).toList();
+        List<Future<byte[]>> closingPages = SlideDeck.diagnosisSlides(diagnosis, m).stream()
+                .map(slide -> work.submit(() -> SlideDeck.page(slide))).toList();
+        List<Built> all = new ArrayList<>();
+        built.forEach(f -> all.addAll(ReportWork.result(f)));
+        List<RenderedChart> charts = all.stream().map(Built::chart).toList();
+        steps.startFiles(charts.size());
+        Future<byte[]> json = work.submit(() -> JSON.writeValueAsBytes(all.stream().map(Built::data).toList()));
+        all.forEach(b -> ReportWork.result(b.files()));
+        List<byte[]> pages = new ArrayList<>();
+        openingPages.forEach(f -> pages.add(ReportWork.result(f)));
+        java.util.Map<IChart, Built> byChart = new java.util.IdentityHashMap<>();
+        all.forEach(b -> byChart.put(b.chart().chart(), b));
+        SlideDeck.chartSlides(charts).forEach(chart -> pages.add(ReportWork.result(byChart.get(chart).files())));
+        closingPages.forEach(f -> pages.add(ReportWork.result(f)));
+        pages.add(ReportWork.result(reloadPage));
+        return new Drawn(charts, pages, ReportWork.result(json));
+    }
+
+    /**
+     * One plan step on a report thread: builds its charts and queues each chart's files; an animation is written
+     * here, after its chart's files are queued. A chart is painted by one task at a time (XChart's charts are not
+     * safe to paint from two threads): its PNG, its SVG and, when it is on a slide, its page.
+     */
+    private static List<Built> build(ReportWork work, ReportPlan.Step step, Path dir, ReportProgress steps) {
+        steps.check();
+        List<Built> out = new ArrayList<>();
+        List<RenderedChart> animated = new ArrayList<>();
+        for (RenderedChart c : step.build().get()) {
+            ChartData data = ChartData.of(c.name(), c.chart());
+            Future<byte[]> files = work.submit(() -> {
                 var vector = ChartFiles.save(c.chart(), dir.resolve(c.name()));
-                byte[] page = onSlides.contains(c.chart()) ? SlideDeck.page(c.chart(), vector) : null;
+                byte[] page = SlideDeck.SLIDE_SECTIONS.contains(c.section()) ? SlideDeck.page(c.chart(), vector) : null;
                 steps.fileDone();
                 return page;
             });
-            files.add(f);
-            chartPages.put(c.chart(), f);
+            out.add(new Built(c, data, files));
+            if (!c.gifFrames().isEmpty()) {
+                animated.add(c);
+            }
         }
-        List<Future<byte[]>> openingPages = opening.stream().map(slide -> work.submit(() -> SlideDeck.page(slide))).toList();
-        List<Future<byte[]>> closingPages = closing.stream().map(slide -> work.submit(() -> SlideDeck.page(slide))).toList();
-        Future<byte[]> json = work.submit(() -> JSON.writeValueAsBytes(data));
-        animations.forEach(ReportWork::result);
-        files.forEach(ReportWork::result);
-        openingPages.forEach(f -> pages.add(ReportWork.result(f)));
-        chartSlides.forEach(chart -> pages.add(ReportWork.result(chartPages.get(chart))));
-        closingPages.forEach(f -> pages.add(ReportWork.result(f)));
-        pages.add(ReportWork.result(reloadPage));
-        return new Drawn(pages, ReportWork.result(json));
+        animated.forEach(c -> ChartFiles.saveGif(c.gifFrames(), dir.resolve(c.name())));
+        return out;
     }
 
     /** A report abandoned on request before it was complete; the chart files written so far stay, each whole. */

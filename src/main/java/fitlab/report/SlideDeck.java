@@ -1,6 +1,5 @@
 package fitlab.report;
 
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.pdf.PDFProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
 import fitlab.experiment.VerifyService;
@@ -12,7 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.knowm.xchart.internal.chartpart.IChart;
 
@@ -74,10 +77,13 @@ public final class SlideDeck {
         return out;
     }
 
-    /** The charts that get a slide, in the deck's order: the main figures, the decision boundaries, the cells. */
+    /** The sections whose charts get a slide, in the deck's order: the main figures, the decision boundaries, the cells. */
+    static final List<String> SLIDE_SECTIONS = List.of("main", "boundaries", "cells");
+
+    /** The charts that get a slide, in the deck's order ({@link #SLIDE_SECTIONS}). */
     static List<IChart> chartSlides(List<RenderedChart> charts) {
         List<IChart> out = new ArrayList<>();
-        for (String section : List.of("main", "boundaries", "cells")) {
+        for (String section : SLIDE_SECTIONS) {
             charts.stream().filter(c -> c.section().equals(section)).forEach(c -> out.add(c.chart()));
         }
         return out;
@@ -104,19 +110,42 @@ public final class SlideDeck {
         return out;
     }
 
-    /** The deck as one PDF: the pages ({@link #page}, one per slide, in order) joined. */
+    /**
+     * The deck as one PDF: the pages ({@link #page}, one per slide, in order) joined. Its file identifier (the
+     * trailer's {@code /ID}) is the MD5 of the pages, where PDFBox would hash the clock: the same run gives the same
+     * bytes at every drawing, as every other file of the report does.
+     */
     static byte[] merge(List<byte[]> pages) {
-        try {
+        List<PDDocument> sources = new ArrayList<>();
+        try (PDDocument deck = new PDDocument(IOUtils.createMemoryOnlyStreamCache())) {
             PDFMergerUtility merger = new PDFMergerUtility();
+            java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
             for (byte[] page : pages) {
-                merger.addSource(new RandomAccessReadBuffer(page));
+                PDDocument source = Loader.loadPDF(page); // kept open until the deck is saved: it refers to its objects
+                sources.add(source);
+                merger.appendDocument(deck, source);
+                md5.update(page);
             }
+            COSString id = new COSString(md5.digest());
+            COSArray ids = new COSArray();
+            ids.add(id);
+            ids.add(id);
+            deck.getDocument().getTrailer().setItem(COSName.ID, ids);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            merger.setDestinationStream(out);
-            merger.mergeDocuments(IOUtils.createMemoryOnlyStreamCache());
+            deck.save(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has MD5", e);
+        } finally {
+            for (PDDocument source : sources) {
+                try {
+                    source.close();
+                } catch (IOException e) {
+                    // an in-memory document: closing frees memory only
+                }
+            }
         }
     }
 
@@ -134,14 +163,15 @@ public final class SlideDeck {
 
     /** One slide as a one-page PDF, a vector page of 1920 × 1080 points (16:9); its bytes depend on the slide alone. */
     static byte[] page(IChart slide) throws IOException {
-        VectorGraphics2D g = new CompactGraphics(true);
+        CompactGraphics g = new CompactGraphics(true);
         // VectorGraphics2D measures the page in millimetres and maps drawing units to millimetres too: scaled so
         // that one pixel of the slide is one point of the page
         g.scale(MM_PER_POINT, MM_PER_POINT);
         slide.paint(g, slide.getWidth(), slide.getHeight());
         double width = slide.getWidth() * MM_PER_POINT, height = slide.getHeight() * MM_PER_POINT;
-        Optional<byte[]> fast = PdfPage.write(g.getCommands(), width, height);
-        return fast.isPresent() ? fast.get() : libraryPage(g.getCommands(), width, height);
+        var drawing = g.drawing();
+        Optional<byte[]> fast = PdfPage.write(drawing, width, height);
+        return fast.isPresent() ? fast.get() : libraryPage(drawing, width, height);
     }
 
     /** The page as VectorGraphics2D's PDF writer writes it: the same bytes as {@link PdfPage}, slower. */
