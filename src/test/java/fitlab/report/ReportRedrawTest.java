@@ -2,6 +2,7 @@ package fitlab.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fitlab.runfolder.RunFolder;
 import java.io.IOException;
@@ -29,7 +30,7 @@ class ReportRedrawTest {
         Map<String, byte[]> second = files(run.reportDir());
         assertEquals(first.keySet(), second.keySet());
         first.forEach((name, bytes) -> assertArrayEquals(bytes, second.get(name), name + " differs between two drawings"));
-        assertEquals(true, first.containsKey(SlideDeck.FILE), "the deck is among the files compared: " + first.keySet());
+        assertTrue(first.containsKey(SlideDeck.FILE), "the deck is among the files compared: " + first.keySet());
     }
 
     private static Map<String, byte[]> files(Path dir) throws IOException {
