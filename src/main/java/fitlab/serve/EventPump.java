@@ -214,8 +214,10 @@ final class EventPump implements AutoCloseable {
         }
         update.put("cells", cells);
         if (folder.isPresent() && s.capacityCells != run.finishedCells()) {
-            s.capacityCells = run.finishedCells();
+            // keyed by the points the curve holds: a cell that finished between the count and the curve is in the
+            // curve, and the next tick's count then matches it instead of sending the same curve again
             s.capacity = Frames.capacity(run, folder.get());
+            s.capacityCells = s.capacity.size();
         }
         if (w.capacitySent != s.capacityCells && s.capacityCells >= 0) {
             update.put("capacity", s.capacity);

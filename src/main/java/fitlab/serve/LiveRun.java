@@ -40,7 +40,6 @@ final class LiveRun implements ProgressListener {
     private final List<String> cellOrder = new CopyOnWriteArrayList<>();
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final AtomicInteger watchers = new AtomicInteger();
-    private final AtomicInteger finishedCells = new AtomicInteger();
     private volatile State state = State.QUEUED;
     private volatile RunFolder folder;
     private volatile RunControl control = new RunControl();
@@ -115,8 +114,20 @@ final class LiveRun implements ProgressListener {
         return cellOrder.stream().map(cells::get).toList();
     }
 
+    /**
+     * The experiment's cells whose summary has been read: exactly the points {@link Frames#capacity} puts on the
+     * curve (a counter bumped after the summary was set let the pump see the curve one point ahead of it, and send
+     * the same curve twice).
+     */
     int finishedCells() {
-        return finishedCells.get();
+        int n = 0;
+        for (Cell c : order.loaded().cells()) {
+            LiveCell live = cells.get(c.id());
+            if (live != null && live.summary().isPresent()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     List<String> messages() {
@@ -172,7 +183,6 @@ final class LiveRun implements ProgressListener {
         if (summary != null && Files.isRegularFile(summary)) {
             cell(cellId).done(CellSummary.read(summary));
         }
-        finishedCells.incrementAndGet();
     }
 
     @Override

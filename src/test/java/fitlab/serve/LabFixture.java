@@ -30,9 +30,14 @@ final class LabFixture implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     LabFixture(Path runs, int concurrent, int maxQueued, long orphanMillis) {
+        this(runs, concurrent, maxQueued, orphanMillis, ServeSettings.RunLimitsFlags.DEFAULTS);
+    }
+
+    /** @param limits what one run may cost (a test that needs a cell which cannot finish before it is stopped raises them) */
+    LabFixture(Path runs, int concurrent, int maxQueued, long orphanMillis, ServeSettings.RunLimitsFlags limits) {
         this.runs = runs;
         ServeSettings d = ServeSettings.defaults(runs, Path.of("experiments"));
-        this.server = LabServer.start(new ServeSettings("127.0.0.1", 0, runs, d.experimentsDir(), d.limits(), concurrent, maxQueued,
+        this.server = LabServer.start(new ServeSettings("127.0.0.1", 0, runs, d.experimentsDir(), limits, concurrent, maxQueued,
                 orphanMillis, Set.of(), "en", d.maxThreads()), n -> {});
     }
 
@@ -69,6 +74,27 @@ final class LabFixture implements AutoCloseable {
         HttpResponse<String> r = post("/api/runs", String.format(SMALL_RUN, epochs));
         assertTrue(r.statusCode() == 202, r.body());
         return json(r).get("id").asText();
+    }
+
+    /**
+     * Follows the run's event stream, handing each {@code update} to {@code handler} until it returns true (or the
+     * stream ends); fails when no update comes for {@code seconds}.
+     */
+    void followEvents(String run, int seconds, java.util.function.Predicate<JsonNode> handler) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(seconds * 1000);
+            OutputStream out = s.getOutputStream();
+            out.write(("GET /api/runs/" + run + "/events HTTP/1.1\r\nHost: " + hostHeader() + "\r\nAccept: text/event-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith("data: ") && handler.test(JSON.readTree(line.substring(6)))) {
+                    return;
+                }
+            }
+        }
     }
 
     /** Polls the run until its state is one of {@code states}; fails after {@code seconds}. */

@@ -86,43 +86,82 @@ class ServeRunsTest {
         }
     }
 
+    /**
+     * Two cells: one of 50 epochs, and one of the most epochs a config may ask for on 2,000 points (minutes on any
+     * machine), which the test stops once the first point is in; the server's limits are raised so it may be queued.
+     */
+    private static final String ONE_CELL_FINISHES = String.join("\n",
+            "name: capacity-fills-in",
+            "seed: 3",
+            "data: {kind: regression1d, function: cos(1.5*pi*x), x: [0, 1], noise: 0.1, train: 2000, validation: 200, test: 300}",
+            "model: {kind: polynomial, basis: legendre, degree: 4}",
+            "training: {optimizer: adam, lr: 0.02, epochs: 50, batch: full}",
+            "checkpoint: {every: 1000000, keep: last}",
+            "sweep:",
+            "  training.epochs: [50, 10000000]",
+            "");
+
     @Test
-    void aSweepFillsInTheCapacityCurveWithTheRunsOwnDiagnosis(@TempDir Path runs) throws Exception {
-        try (LabFixture lab = new LabFixture(runs)) {
-            HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"01-polynomial-degree\",\"quick\":true,"
-                    + "\"settings\":{\"training.epochs\":\"3000\"}}");
-            // the pump samples the curve every TICK_MS (50 ms); at 300 epochs all three cells once finished between two
-            // samples on CI, so the page never saw a partial curve. At 3000 the third cell alone trains for about
-            // 0.6 s on this machine, a dozen samples after the first cell finished.
+    void theCapacityCurveFillsInAsEachCellFinishesNotOnlyAtTheEnd(@TempDir Path runs) throws Exception {
+        var limits = new ServeSettings.RunLimitsFlags(20_000_000L, 5_000, 512);
+        try (LabFixture lab = new LabFixture(runs, 1, 16, 120_000, limits)) {
+            String body = LabFixture.JSON.createObjectNode().put("yaml", ONE_CELL_FINISHES).toString();
+            HttpResponse<String> r = lab.post("/api/runs", body);
+            assertEquals(202, r.statusCode(), r.body());
             String run = LabFixture.json(r).get("id").asText();
-            JsonNode capacity = null;
-            TreeSet<Integer> sizes = new TreeSet<>();
-            try (Socket s = new Socket("127.0.0.1", lab.server.port())) {
-                s.setSoTimeout(180_000);
-                OutputStream out = s.getOutputStream();
-                out.write(("GET /api/runs/" + run + "/events HTTP/1.1\r\nHost: " + lab.hostHeader() + "\r\nAccept: text/event-stream\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (!line.startsWith("data: ")) {
-                        continue;
+            Set<String> done = new TreeSet<>();
+            JsonNode[] partial = new JsonNode[1];
+            String[] stateThen = new String[1];
+            Set<String> doneThen = new TreeSet<>();
+            lab.followEvents(run, 180, u -> {
+                u.get("cells").fields().forEachRemaining(c -> {
+                    if (c.getValue().has("done")) {
+                        done.add(c.getKey());
                     }
-                    JsonNode u = LabFixture.JSON.readTree(line.substring(6));
-                    if (u.has("capacity")) {
-                        capacity = u.get("capacity");
-                        sizes.add(capacity.size());
-                    }
-                    if (u.get("state").asText().equals("finished")) {
-                        break;
-                    }
+                });
+                if (u.has("capacity") && u.get("capacity").size() > 0) {
+                    partial[0] = u.get("capacity");
+                    stateThen[0] = u.get("state").asText();
+                    doneThen.addAll(done);
+                    return true;
                 }
+                return !u.get("state").asText().equals("running") && !u.get("state").asText().equals("queued");
+            });
+            // the second cell has ten million epochs: whenever the first point arrives, the run is still training
+            assertEquals("running", stateThen[0], "the first point of the curve comes while the run trains");
+            assertEquals(1, partial[0].size(), partial[0].toString());
+            JsonNode p = partial[0].get(0);
+            assertEquals("epochs=50", p.get("cell").asText());
+            assertEquals(50, p.get("values").get("training.epochs").asInt());
+            assertTrue(Set.of("underfit", "good", "overfit").contains(p.get("diagnosis").asText()), p.toString());
+            assertTrue(p.get("validation").isNumber() && p.get("train").isNumber(), p.toString());
+            assertEquals(Set.of("epochs=50"), doneThen, "the page has been told the cell on the curve has finished");
+            HttpResponse<String> stop = lab.post("/api/runs/" + run + "/stop", "{}");
+            assertEquals(202, stop.statusCode(), stop.body());
+            lab.awaitState(run, 60, "stopped");
+        }
+    }
+
+    @Test
+    void aSweepsFinishedCapacityCurveCarriesTheRunsOwnDiagnosis(@TempDir Path runs) throws Exception {
+        try (LabFixture lab = new LabFixture(runs)) {
+            HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"01-polynomial-degree\",\"quick\":true}");
+            assertEquals(202, r.statusCode(), r.body());
+            String run = LabFixture.json(r).get("id").asText();
+            List<Integer> sizes = new java.util.ArrayList<>();
+            JsonNode[] last = new JsonNode[1];
+            lab.followEvents(run, 180, u -> {
+                if (u.has("capacity")) {
+                    last[0] = u.get("capacity");
+                    sizes.add(last[0].size());
+                }
+                return u.get("state").asText().equals("finished");
+            });
+            for (int i = 1; i < sizes.size(); i++) {
+                assertTrue(sizes.get(i) > sizes.get(i - 1), "each capacity update adds cells: " + sizes);
             }
-            // three cells on at most two threads: the third starts only when one has finished, so the page sees a partial curve
-            assertTrue(sizes.contains(1) || sizes.contains(2), "the curve fills in as cells finish: " + sizes);
-            assertEquals(3, sizes.last());
-            assertEquals(3, capacity.size());
+            JsonNode capacity = last[0];
+            assertEquals(3, capacity.size(), "the update that says the run finished carries every cell: " + sizes);
             Path summary = runs.resolve(LabFixture.json(lab.get("/api/runs/" + run)).get("folder").asText()).resolve("summary.csv");
             List<String> csv = Files.readAllLines(summary);
             for (int i = 0; i < 3; i++) {
