@@ -40,6 +40,8 @@ final class EventPump implements AutoCloseable {
         final Map<String, Integer> fitSent = new HashMap<>();
         final java.util.Set<String> infoSent = new java.util.HashSet<>();
         final java.util.Set<String> doneSent = new java.util.HashSet<>();
+        /** Cells this page has been told of: each is named once, in the run's order, before or with its first epoch. */
+        final java.util.Set<String> cellsNamed = new java.util.HashSet<>();
         int capacitySent = -1;
         int messagesSent;
         String stateSent = "";
@@ -208,7 +210,9 @@ final class EventPump implements AutoCloseable {
                 cm.put("fit", fit);
                 w.fitSent.put(c.id(), (Integer) fit.get("epoch"));
             }
-            if (!cm.isEmpty()) {
+            // a cell is named (if need be with nothing yet) the first time this page sees it, so the page lists the
+            // cells in the experiment's order, not in the order their first epochs happened to arrive
+            if (w.cellsNamed.add(c.id()) || !cm.isEmpty()) {
                 cells.put(c.id(), cm);
             }
         }

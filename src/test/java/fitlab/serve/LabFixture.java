@@ -25,6 +25,28 @@ final class LabFixture implements AutoCloseable {
     static final String SMALL_RUN = "{\"lesson\":\"01-polynomial-degree\",\"quick\":true,"
             + "\"settings\":{\"model.degree\":\"3\",\"training.epochs\":\"%d\",\"seed\":\"3\"}}";
 
+    /**
+     * Lesson 01's data and a degree-4 polynomial for the most epochs a config may ask for, on 2,000 points and
+     * checkpointed rarely: minutes on any machine, so a test that needs a run still training when it acts (stops
+     * it, queues behind it, closes its page, sees one cell finish before another) never races the trainer. Only a
+     * fixture built with {@link #ROOM_FOR_ENDLESS_RUNS} accepts it.
+     *
+     * @param sweep a {@code sweep:} block, or "" for one cell
+     */
+    static String endlessExperiment(String sweep) {
+        return String.join("\n",
+                "name: endless",
+                "seed: 3",
+                "data: {kind: regression1d, function: cos(1.5*pi*x), x: [0, 1], noise: 0.1, train: 2000, validation: 200, test: 300}",
+                "model: {kind: polynomial, basis: legendre, degree: 4}",
+                "training: {optimizer: adam, lr: 0.02, epochs: 10000000, batch: full}",
+                "checkpoint: {every: 1000000, keep: last}",
+                sweep);
+    }
+
+    static final ServeSettings.RunLimitsFlags ROOM_FOR_ENDLESS_RUNS = new ServeSettings.RunLimitsFlags(30_000_000L,
+            ServeSettings.RunLimitsFlags.DEFAULTS.maxTrain(), ServeSettings.RunLimitsFlags.DEFAULTS.maxWidth());
+
     final LabServer server;
     final Path runs;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -95,6 +117,13 @@ final class LabFixture implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Starts {@link #endlessExperiment} as one cell and returns its id; the caller stops it. */
+    String startEndlessRun() throws IOException, InterruptedException {
+        HttpResponse<String> r = post("/api/runs", JSON.createObjectNode().put("yaml", endlessExperiment("")).toString());
+        assertTrue(r.statusCode() == 202, r.body());
+        return json(r).get("id").asText();
     }
 
     /** Polls the run until its state is one of {@code states}; fails after {@code seconds}. */

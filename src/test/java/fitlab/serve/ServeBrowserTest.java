@@ -39,9 +39,13 @@ class ServeBrowserTest {
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     /**
      * Enough epochs for the page to see the curve grow several times (it redraws at most 10 times a second): at
-     * 5 000, a faster polynomial epoch left the page two intermediate frames on an idle machine.
+     * 5 000, a faster polynomial epoch left the page two intermediate frames on an idle machine. With
+     * {@link #TRAIN_POINTS} the run trains for over a second here (0.4 s on 30 points, which the faster trainer of
+     * late left three or four frames).
      */
     private static final int EPOCHS = 20000;
+    /** The page's largest training set: each epoch costs more, so the run lasts long enough to watch. */
+    private static final int TRAIN_POINTS = 1000;
 
     private ChromeDriver browser;
     private LabFixture lab;
@@ -69,7 +73,9 @@ class ServeBrowserTest {
         browser.findElement(By.id("quick")).click();
         slide("slider-model.degree", 9);
         typeValue("value-training.epochs", String.valueOf(EPOCHS));
+        typeValue("value-data.train", String.valueOf(TRAIN_POINTS));
         assertTrue(browser.getCurrentUrl().contains("model.degree=9"), browser.getCurrentUrl());
+        assertTrue(browser.getCurrentUrl().contains("data.train=" + TRAIN_POINTS), browser.getCurrentUrl());
 
         Watched en = trainAndWatch(Path.of("target", "serve-en.png"));
         assertTrue(en.distinctPointCounts() >= 3, "the loss curve grows while it trains: " + en.pointCounts);
@@ -159,7 +165,7 @@ class ServeBrowserTest {
         Files.write(Path.of("target", "serve-sweep-zh.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
-    /** Presses Train and samples the page every 25 ms until the run has finished; one screenshot mid-way. */
+    /** Presses Train and samples the page every 25 ms until the run has finished; a screenshot mid-way and one at the end. */
     private Watched trainAndWatch(Path screenshot) throws Exception {
         // every value the page draws, recorded in the page itself (polling from here could miss a fast run's steps)
         js("""
@@ -190,6 +196,9 @@ class ServeBrowserTest {
                 }
                 w.fitEpochs.remove(-1);
                 assertTrue(shot, "a screenshot while it trains");
+                // and one of the finished page, the fit drawn over its points, for a human to look at
+                String name = screenshot.getFileName().toString().replace(".png", "-finished.png");
+                Files.write(screenshot.resolveSibling(name), browser.getScreenshotAs(OutputType.BYTES));
                 return w;
             }
             if (state.equals("failed") || state.equals("stopped")) {

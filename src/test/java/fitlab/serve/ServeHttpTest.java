@@ -2,6 +2,7 @@ package fitlab.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -271,13 +272,10 @@ class ServeHttpTest {
 
     @Test
     void aClientThatDisconnectsMidStreamLeavesTheServerWellAndItsOrphanedRunStopsCleanly(@TempDir Path own) throws Exception {
-        try (LabFixture short_ = new LabFixture(own, 1, 4, 1500)) {
-            // an MLP that cannot stop early, so the run outlasts the orphan timeout even on a fast, idle machine
-            // (a polynomial's 30,000 epochs once finished in the 1.5 s before the stop fired)
-            HttpResponse<String> r = short_.post("/api/runs", "{\"lesson\":\"14-resume-without-early-stopping\","
-                    + "\"settings\":{\"training.epochs\":\"30000\",\"early_stopping.patience\":\"100000\",\"seed\":\"3\"}}");
-            assertEquals(202, r.statusCode(), r.body());
-            String run = LabFixture.json(r).get("id").asText();
+        try (LabFixture short_ = new LabFixture(own, 1, 4, 1500, LabFixture.ROOM_FOR_ENDLESS_RUNS)) {
+            // a run that outlasts the orphan timeout on any machine (a polynomial's 30,000 epochs once finished in
+            // the 1.5 s before the stop fired)
+            String run = short_.startEndlessRun();
             try (Socket s = sse(short_, run)) {
                 InputStream in = s.getInputStream();
                 byte[] buf = new byte[4096];
@@ -297,14 +295,39 @@ class ServeHttpTest {
             assertEquals(0, short_.server.streams(), "the dropped stream is let go");
             assertEquals(200, short_.get("/api/lessons").statusCode());
             JsonNode state = LabFixture.json(short_.get("/api/runs/" + run));
-            assertTrue(state.get("cells").get(0).get("epochs").asInt() < 30001, "stopped before the end");
             Path folder = own.resolve(state.get("folder").asText());
-            // never a half-written run folder: the CLI's resume finishes it, every epoch logged once
-            RunService.finishInterrupted(folder, 1, ProgressListener.SILENT, new RunControl());
-            List<String> metrics = Files.readAllLines(folder.resolve("cells/base/metrics.csv"));
-            assertEquals(1 + 30001, metrics.size());
-            assertTrue(Files.isRegularFile(folder.resolve("summary.csv")));
-            assertTrue(Files.isRegularFile(folder.resolve("cells/base/last.pth")));
+            Path metrics = folder.resolve("cells/base/metrics.csv");
+            int logged = Files.readAllLines(metrics).size() - 1;
+            assertTrue(logged > 0 && logged == state.get("cells").get(0).get("epochs").asInt(), "stopped mid-run: " + logged + " epochs");
+            // never a half-written run folder: the CLI's resume continues it from the stop (here for one more epoch,
+            // then stopped again), every epoch logged once and in order
+            RunControl resume = new RunControl();
+            ProgressListener stopAfterOneEpoch = new ProgressListener() {
+                @Override
+                public void start(long totalEpochs, int cells) {}
+
+                @Override
+                public void epochDone() {
+                    resume.requestStop();
+                }
+
+                @Override
+                public void cellDone(String cellId, String stopReason) {}
+
+                @Override
+                public void message(String line) {}
+
+                @Override
+                public void finish() {}
+            };
+            assertThrows(RunControl.Interrupted.class, () -> RunService.finishInterrupted(folder, 1, stopAfterOneEpoch, resume));
+            List<String> rows = Files.readAllLines(metrics);
+            assertEquals(1 + logged + 1, rows.size(), "the resume logged the next epoch after the stop");
+            for (int i = 1; i < rows.size(); i++) {
+                assertEquals(String.valueOf(i - 1), rows.get(i).substring(0, rows.get(i).indexOf(',')), "epoch numbering: " + rows.get(i));
+            }
+            assertTrue(Files.isRegularFile(new fitlab.runfolder.CellFolder(folder.resolve("cells/base")).checkpoint(logged)),
+                    "the second stop left the checkpoint of its epoch, " + logged);
         }
     }
 
@@ -353,9 +376,10 @@ class ServeHttpTest {
 
     @Test
     void aFullQueueIsRefusedWith503AndAWaitingRunShowsItsPlace(@TempDir Path own) throws Exception {
-        try (LabFixture q = new LabFixture(own, 1, 1, 120_000)) {
-            String body = "{\"lesson\":\"01-polynomial-degree\",\"settings\":{\"model.degree\":\"3\",\"training.epochs\":\"50000\"}}";
-            String first = LabFixture.json(q.post("/api/runs", body)).get("id").asText();
+        try (LabFixture q = new LabFixture(own, 1, 1, 120_000, LabFixture.ROOM_FOR_ENDLESS_RUNS)) {
+            // the first run cannot finish before it is stopped, so the second is certainly still queued behind it
+            String body = LabFixture.JSON.createObjectNode().put("yaml", LabFixture.endlessExperiment("")).toString();
+            String first = q.startEndlessRun();
             q.awaitState(first, 60, "running");
             HttpResponse<String> second = q.post("/api/runs", body);
             assertEquals(202, second.statusCode());

@@ -57,8 +57,8 @@ class ServeRunsTest {
 
     @Test
     void verifyReportsEveryCheckpointAsReproducedAndRefusesARunStillTraining(@TempDir Path runs) throws Exception {
-        try (LabFixture lab = new LabFixture(runs)) {
-            String run = lab.startSmallRun(20000);
+        try (LabFixture lab = new LabFixture(runs, 1, 16, 120_000, LabFixture.ROOM_FOR_ENDLESS_RUNS)) {
+            String run = lab.startEndlessRun();
             lab.awaitState(run, 60, "running");
             HttpResponse<String> early = lab.post("/api/runs/" + run + "/verify", "{}");
             assertEquals(409, early.statusCode());
@@ -86,25 +86,12 @@ class ServeRunsTest {
         }
     }
 
-    /**
-     * Two cells: one of 50 epochs, and one of the most epochs a config may ask for on 2,000 points (minutes on any
-     * machine), which the test stops once the first point is in; the server's limits are raised so it may be queued.
-     */
-    private static final String ONE_CELL_FINISHES = String.join("\n",
-            "name: capacity-fills-in",
-            "seed: 3",
-            "data: {kind: regression1d, function: cos(1.5*pi*x), x: [0, 1], noise: 0.1, train: 2000, validation: 200, test: 300}",
-            "model: {kind: polynomial, basis: legendre, degree: 4}",
-            "training: {optimizer: adam, lr: 0.02, epochs: 50, batch: full}",
-            "checkpoint: {every: 1000000, keep: last}",
-            "sweep:",
-            "  training.epochs: [50, 10000000]",
-            "");
+    /** Two cells: one of 50 epochs, and one that cannot finish before the test stops it once the first point is in. */
+    private static final String ONE_CELL_FINISHES = LabFixture.endlessExperiment("sweep:\n  training.epochs: [50, 10000000]\n");
 
     @Test
     void theCapacityCurveFillsInAsEachCellFinishesNotOnlyAtTheEnd(@TempDir Path runs) throws Exception {
-        var limits = new ServeSettings.RunLimitsFlags(20_000_000L, 5_000, 512);
-        try (LabFixture lab = new LabFixture(runs, 1, 16, 120_000, limits)) {
+        try (LabFixture lab = new LabFixture(runs, 1, 16, 120_000, LabFixture.ROOM_FOR_ENDLESS_RUNS)) {
             String body = LabFixture.JSON.createObjectNode().put("yaml", ONE_CELL_FINISHES).toString();
             HttpResponse<String> r = lab.post("/api/runs", body);
             assertEquals(202, r.statusCode(), r.body());
@@ -150,7 +137,13 @@ class ServeRunsTest {
             String run = LabFixture.json(r).get("id").asText();
             List<Integer> sizes = new java.util.ArrayList<>();
             JsonNode[] last = new JsonNode[1];
+            List<String> named = new java.util.ArrayList<>();
             lab.followEvents(run, 180, u -> {
+                u.get("cells").fieldNames().forEachRemaining(id -> {
+                    if (!named.contains(id)) {
+                        named.add(id);
+                    }
+                });
                 if (u.has("capacity")) {
                     last[0] = u.get("capacity");
                     sizes.add(last[0].size());
@@ -160,6 +153,8 @@ class ServeRunsTest {
             for (int i = 1; i < sizes.size(); i++) {
                 assertTrue(sizes.get(i) > sizes.get(i - 1), "each capacity update adds cells: " + sizes);
             }
+            assertEquals(List.of("degree=1", "degree=4", "degree=15"), named,
+                    "the page is told of the cells in the experiment's order, whichever trains first");
             JsonNode capacity = last[0];
             assertEquals(3, capacity.size(), "the update that says the run finished carries every cell: " + sizes);
             Path summary = runs.resolve(LabFixture.json(lab.get("/api/runs/" + run)).get("folder").asText()).resolve("summary.csv");

@@ -540,15 +540,20 @@ function drawFit(cell) {
     ctx.stroke();
     ctx.setLineDash([]);
   };
-  if (!two && info.ty) line(info.gx, info.ty, COLOURS.truth, [6, 4], 2);
-  if (!two && fit && fit.y) line(info.gx, fit.y, COLOURS.fit, [], 2.5);
+  // the points first and the curves over them: with the page's 1,000 training points, opaque dots drawn last hid
+  // the fit and the true function entirely; a dense cloud is drawn smaller and see-through
+  const dense = !two && info.px.length > 200;
+  ctx.globalAlpha = dense ? 0.45 : 1;
   info.px.forEach((x, i) => {
     ctx.beginPath();
-    ctx.arc(X(x), Y(info.py[i]), 4, 0, 2 * Math.PI);
+    ctx.arc(X(x), Y(info.py[i]), dense ? 2.5 : 4, 0, 2 * Math.PI);
     ctx.fillStyle = info.labels ? COLOURS.classes[info.labels[i] % COLOURS.classes.length] : COLOURS.train;
     ctx.fill();
-    ctx.strokeStyle = "#fff"; ctx.lineWidth = 1; ctx.stroke();
+    if (!dense) { ctx.strokeStyle = "#fff"; ctx.lineWidth = 1; ctx.stroke(); }
   });
+  ctx.globalAlpha = 1;
+  if (!two && info.ty) line(info.gx, info.ty, COLOURS.truth, [6, 4], 2);
+  if (!two && fit && fit.y) line(info.gx, fit.y, COLOURS.fit, [], 2.5);
   ctx.restore();
   // legend
   ctx.font = "13px sans-serif";
