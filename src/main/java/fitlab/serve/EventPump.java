@@ -189,6 +189,13 @@ final class EventPump implements AutoCloseable {
             int from = w.rowsSent.getOrDefault(c.id(), 0);
             LiveCell.View v = c.since(from);
             Map<String, Object> cm = new LinkedHashMap<>();
+            // a cell is named (if need be with nothing else yet) the first time this page sees it, so the page lists
+            // the cells in the experiment's order, not in the order their first epochs happened to arrive; its facts
+            // come from the config, so they come with the name (the loss chart's noise floor from the first frame)
+            boolean firstSight = w.cellsNamed.add(c.id());
+            if (firstSight) {
+                cm.put("facts", facts(run, c.id()));
+            }
             if (!v.rows().isEmpty()) {
                 cm.put("rows", Frames.rows(v.rows()));
                 cm.put("best", v.bestEpoch());
@@ -203,16 +210,13 @@ final class EventPump implements AutoCloseable {
             Map<String, Object> info = s.info.get(c.id());
             if (info != null && w.infoSent.add(c.id())) {
                 cm.put("info", info);
-                cm.put("facts", facts(run, c.id()));
             }
             Map<String, Object> fit = s.fits.get(c.id());
             if (fit != null && !fit.get("epoch").equals(w.fitSent.get(c.id())) && w.infoSent.contains(c.id())) {
                 cm.put("fit", fit);
                 w.fitSent.put(c.id(), (Integer) fit.get("epoch"));
             }
-            // a cell is named (if need be with nothing yet) the first time this page sees it, so the page lists the
-            // cells in the experiment's order, not in the order their first epochs happened to arrive
-            if (w.cellsNamed.add(c.id()) || !cm.isEmpty()) {
+            if (!cm.isEmpty()) {
                 cells.put(c.id(), cm);
             }
         }

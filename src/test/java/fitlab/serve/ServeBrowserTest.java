@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import fitlab.testsupport.PyTorch;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -146,6 +147,31 @@ class ServeBrowserTest {
         new Select(browser.findElement(By.id("cell"))).selectByVisibleText("base");
         waitFor(() -> browser.findElements(By.cssSelector("#markers li")).stream().anyMatch(li -> li.getText().startsWith("patience runs out")),
                 10, "the original cell's stop marker");
+    }
+
+    @Test
+    void aClassificationLessonDrawsItsBoundaryAndNoNoiseFloor(@TempDir Path runs, @TempDir Path profile) throws Exception {
+        requireBrowser();
+        lab = new LabFixture(runs);
+        browser = start(profile, profile.resolve("downloads"));
+        String sweep = java.net.URLEncoder.encode("[spiral]", StandardCharsets.UTF_8) + "&sweep.model.hidden="
+                + java.net.URLEncoder.encode("[[8]]", StandardCharsets.UTF_8);
+        browser.get(lab.base() + "/?lesson=13-classification-capacity&quick=1&sweep.data.kind=" + sweep + "&lang=en");
+        waitFor(() -> browser.findElement(By.id("quick")).isSelected() && !text("question").isEmpty(), 30, "the lesson from the URL");
+        assertEquals("[spiral]", browser.findElement(By.id("sweep-data.kind")).getAttribute("value"));
+        browser.findElement(By.id("train")).click();
+        waitFor(() -> "finished".equals(browser.findElement(By.id("status")).getAttribute("data-state")), 180, "the run");
+        waitFor(() -> "600".equals(browser.findElement(By.id("fit-chart")).getAttribute("data-fit-epoch")), 10, "the last checkpoint's boundary");
+        assertTrue(text("fit-title").startsWith("Decision boundary"), text("fit-title"));
+        List<String> legend = browser.findElements(By.cssSelector("#loss-chart .u-legend .u-label")).stream().map(WebElement::getText).toList();
+        assertTrue(legend.containsAll(List.of("training loss", "validation loss", "test loss")), legend.toString());
+        assertTrue(legend.stream().noneMatch(l -> l.contains("noise floor")), "classes have no noise floor to draw: " + legend);
+        Files.write(Path.of("target", "serve-boundary-en.png"), browser.getScreenshotAs(OutputType.BYTES));
+        browser.findElement(By.id("lang-switch")).click();
+        waitFor(() -> text("fit-title").startsWith("决策边界"), 10, "the boundary panel in Chinese");
+        assertTrue(browser.findElements(By.cssSelector("#loss-chart .u-legend .u-label")).stream().map(WebElement::getText)
+                .anyMatch(l -> l.equals("验证损失")), "the loss chart's legend in Chinese");
+        Files.write(Path.of("target", "serve-boundary-zh.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test

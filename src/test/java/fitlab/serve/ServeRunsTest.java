@@ -139,9 +139,11 @@ class ServeRunsTest {
             JsonNode[] last = new JsonNode[1];
             List<String> named = new java.util.ArrayList<>();
             lab.followEvents(run, 180, u -> {
-                u.get("cells").fieldNames().forEachRemaining(id -> {
-                    if (!named.contains(id)) {
-                        named.add(id);
+                u.get("cells").fields().forEachRemaining(c -> {
+                    if (!named.contains(c.getKey())) {
+                        named.add(c.getKey());
+                        // the config's facts come with the name: the loss chart has its noise floor from the start
+                        assertEquals(0.1 * 0.1, c.getValue().get("facts").get("noiseFloor").asDouble(), 1e-12, c.toString());
                     }
                 });
                 if (u.has("capacity")) {

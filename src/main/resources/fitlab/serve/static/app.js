@@ -394,6 +394,8 @@ function lossData(cell) {
       cols[0][i] = r[0]; cols[5][i] = r[1]; cols[6][i] = r[2]; cols[7][i] = r[3]; cols[4][i] = floor;
     });
   }
+  // data without a noise floor (classes) has no floor series at all: the chart's series are those of drawLoss
+  if (floor === null) cols.splice(4, 1);
   return cols;
 }
 
@@ -424,8 +426,9 @@ function drawLoss(cell) {
       series: [
         { label: w("axis.epoch") },
         series(w("series.train"), COLOURS.train), series(w("series.validation"), COLOURS.validation),
-        series(w("series.test"), COLOURS.test), series(w("series.noiseFloor", noiseFloorOf(cell) === null ? "?" : noiseFloorOf(cell).toPrecision(2)), COLOURS.noise, [4, 4]),
-      ].concat(sourceOf(cell) ? [
+        series(w("series.test"), COLOURS.test),
+      ].concat(noiseFloorOf(cell) === null ? [] : [series(w("series.noiseFloor", noiseFloorOf(cell).toPrecision(2)), COLOURS.noise, [4, 4])])
+      .concat(sourceOf(cell) ? [
         series(w("series.train") + " ▸", COLOURS.train, [8, 4]), series(w("series.validation") + " ▸", COLOURS.validation, [8, 4]),
         series(w("series.test") + " ▸", COLOURS.test, [8, 4])] : []),
       hooks: { draw: [(u) => drawVerticals(u, markerLines(page.cells[page.lossPlotCell] || cell))] },
@@ -476,8 +479,26 @@ function drawMarkers(cell) {
   }
   if (cell.done) {
     const li = document.createElement("li");
-    li.textContent = w("stopped", cell.done.stopEpoch, cell.done.stopReason);
+    // the reason in the page's language: the report's words for an early stop, the page's for a run that went the distance
+    const reason = cell.done.stopReason, key = reason === "completed" ? "stop.completed" : "marker.stop." + reason;
+    li.textContent = key in page.words ? w(key, cell.done.stopEpoch) : w("stopped", cell.done.stopEpoch, reason);
     ul.appendChild(li);
+  }
+}
+
+// The training points' shapes by class, as on the report's boundary charts: told apart without their colours.
+const CLASS_SHAPES = ["circle", "triangle", "diamond", "square"];
+
+function marker(ctx, x, y, r, shape) {
+  ctx.beginPath();
+  if (shape === "triangle") {
+    ctx.moveTo(x, y - 1.2 * r); ctx.lineTo(x + 1.1 * r, y + 0.8 * r); ctx.lineTo(x - 1.1 * r, y + 0.8 * r); ctx.closePath();
+  } else if (shape === "diamond") {
+    ctx.moveTo(x, y - 1.3 * r); ctx.lineTo(x + 1.1 * r, y); ctx.lineTo(x, y + 1.3 * r); ctx.lineTo(x - 1.1 * r, y); ctx.closePath();
+  } else if (shape === "square") {
+    ctx.rect(x - r, y - r, 2 * r, 2 * r);
+  } else {
+    ctx.arc(x, y, r, 0, 2 * Math.PI);
   }
 }
 
@@ -486,12 +507,15 @@ function drawFit(cell) {
   const info = cell.info || (sourceOf(cell) && sourceOf(cell).info);
   if (!info) return;
   const fit = cell.fit;
+  const two = !!info.g1;
+  // a plane needs room in both directions: the boundary panel is taller, and drawn at one scale for x1 and x2
+  const height = two ? 460 : 300;
+  if (canvas.height !== height) canvas.height = height;
   const ctx = canvas.getContext("2d");
-  const W = canvas.width, H = canvas.height, pad = 40;
+  const W = canvas.width, H = canvas.height, pad = 40, top = two ? 52 : pad;
   ctx.clearRect(0, 0, W, H);
   ctx.fillStyle = "#fff";
   ctx.fillRect(0, 0, W, H);
-  const two = !!info.g1;
   $("fit-title").textContent = w(two ? "panel.boundary" : "panel.fit") + (fit ? " — " + w("series.fitAtEpoch", fit.epoch) : "");
   const xs = two ? info.g1 : info.gx.concat(info.px);
   const ys = two ? info.g2 : info.py.concat(info.ty || []).concat(fit && fit.y ? fit.y.filter((v) => v !== null) : []);
@@ -501,32 +525,44 @@ function drawFit(cell) {
     const t0 = Math.min(...ty, ...info.py), t1 = Math.max(...ty, ...info.py), span = t1 - t0 || 1;
     y0 = Math.max(y0, t0 - span); y1 = Math.min(y1, t1 + span); // an overfit curve's wild swings are clipped, not rescaled
   }
-  const X = (v) => pad + (v - x0) / (x1 - x0 || 1) * (W - 2 * pad);
-  const Y = (v) => H - pad - (v - y0) / (y1 - y0 || 1) * (H - 2 * pad);
+  let left = pad, pw = W - 2 * pad, ph = H - top - pad, ptop = top;
+  if (two) {
+    // one unit is as long across as up: a circle of points stays a circle, a spiral is not squashed
+    const unit = Math.min(pw / (x1 - x0 || 1), ph / (y1 - y0 || 1));
+    const nw = unit * (x1 - x0 || 1), nh = unit * (y1 - y0 || 1);
+    left += (pw - nw) / 2; ptop += (ph - nh) / 2; pw = nw; ph = nh;
+  }
+  const X = (v) => left + (v - x0) / (x1 - x0 || 1) * pw;
+  const Y = (v) => ptop + ph - (v - y0) / (y1 - y0 || 1) * ph;
   if (two && fit && fit.cls) {
-    const n = info.g1.length, cw = (W - 2 * pad) / n, ch = (H - 2 * pad) / n;
+    // cells meet on whole pixels: overlapping see-through cells drew a darker seam along every grid line
+    const n = info.g1.length;
+    const gx = (i) => Math.round(left + i * pw / n), gy = (i) => Math.round(ptop + ph - i * ph / n);
     for (let iy = 0; iy < n; iy++) {
       for (let ix = 0; ix < n; ix++) {
         const r = iy * n + ix;
         ctx.globalAlpha = 0.15 + 0.45 * Math.max(0, (fit.p[r] - 0.5) * 2);
         ctx.fillStyle = COLOURS.classes[fit.cls[r] % COLOURS.classes.length];
-        ctx.fillRect(pad + ix * cw, H - pad - (iy + 1) * ch, cw + 0.5, ch + 0.5);
+        ctx.fillRect(gx(ix), gy(iy + 1), gx(ix + 1) - gx(ix), gy(iy) - gy(iy + 1));
       }
     }
     ctx.globalAlpha = 1;
   }
   ctx.strokeStyle = "#888";
   ctx.lineWidth = 1;
-  ctx.strokeRect(pad, pad, W - 2 * pad, H - 2 * pad);
+  ctx.strokeRect(left, ptop, pw, ph);
   ctx.fillStyle = "#333";
   ctx.font = "12px sans-serif";
-  ctx.fillText(x0.toPrecision(3), pad, H - pad + 14);
-  ctx.fillText(x1.toPrecision(3), W - pad - 30, H - pad + 14);
-  ctx.fillText(y1.toPrecision(3), 2, pad + 4);
-  ctx.fillText(y0.toPrecision(3), 2, H - pad);
+  ctx.textAlign = "left";
+  ctx.fillText(x0.toPrecision(3), left, ptop + ph + 14);
+  ctx.textAlign = "right";
+  ctx.fillText(x1.toPrecision(3), left + pw, ptop + ph + 14);
+  ctx.fillText(y1.toPrecision(3), left - 4, ptop + 10);
+  ctx.fillText(y0.toPrecision(3), left - 4, ptop + ph);
+  ctx.textAlign = "left";
   ctx.save();
   ctx.beginPath();
-  ctx.rect(pad, pad, W - 2 * pad, H - 2 * pad);
+  ctx.rect(left, ptop, pw, ph);
   ctx.clip();
   const line = (xv, yv, colour, dash, width) => {
     ctx.strokeStyle = colour; ctx.lineWidth = width; ctx.setLineDash(dash);
@@ -545,9 +581,9 @@ function drawFit(cell) {
   const dense = !two && info.px.length > 200;
   ctx.globalAlpha = dense ? 0.45 : 1;
   info.px.forEach((x, i) => {
-    ctx.beginPath();
-    ctx.arc(X(x), Y(info.py[i]), dense ? 2.5 : 4, 0, 2 * Math.PI);
-    ctx.fillStyle = info.labels ? COLOURS.classes[info.labels[i] % COLOURS.classes.length] : COLOURS.train;
+    const k = info.labels ? info.labels[i] : 0;
+    marker(ctx, X(x), Y(info.py[i]), dense ? 2.5 : 4, info.labels ? CLASS_SHAPES[k % CLASS_SHAPES.length] : "circle");
+    ctx.fillStyle = info.labels ? COLOURS.classes[k % COLOURS.classes.length] : COLOURS.train;
     ctx.fill();
     if (!dense) { ctx.strokeStyle = "#fff"; ctx.lineWidth = 1; ctx.stroke(); }
   });
@@ -555,13 +591,26 @@ function drawFit(cell) {
   if (!two && info.ty) line(info.gx, info.ty, COLOURS.truth, [6, 4], 2);
   if (!two && fit && fit.y) line(info.gx, fit.y, COLOURS.fit, [], 2.5);
   ctx.restore();
-  // legend
+  // legend: a curve's swatch is a line; a class's, its point shape and colour
   ctx.font = "13px sans-serif";
   let lx = pad + 6;
-  const legend = (colour, label) => { ctx.fillStyle = colour; ctx.fillRect(lx, 10, 14, 4); ctx.fillStyle = "#222"; ctx.fillText(label, lx + 18, 16); lx += ctx.measureText(label).width + 36; };
-  legend(COLOURS.train, w("series.trainPoints", info.px.length));
-  if (!two && info.ty) legend(COLOURS.truth, w("series.trueFunction", info.formula || ""));
-  if (fit) legend(COLOURS.fit, w("series.fitAtEpoch", fit.epoch));
+  const entry = (draw, label) => { draw(lx); ctx.fillStyle = "#222"; ctx.fillText(label, lx + 18, 16); lx += ctx.measureText(label).width + 36; };
+  const lineSwatch = (colour) => (x) => { ctx.fillStyle = colour; ctx.fillRect(x, 10, 14, 4); };
+  if (two) {
+    const classes = [...new Set(info.labels)].sort((a, b) => a - b);
+    for (const k of classes) {
+      entry((x) => {
+        marker(ctx, x + 7, 12, 5, CLASS_SHAPES[k % CLASS_SHAPES.length]);
+        ctx.fillStyle = COLOURS.classes[k % COLOURS.classes.length]; ctx.fill();
+      }, w("series.class", k));
+    }
+    ctx.fillStyle = "#444";
+    ctx.fillText(w("legend.regions"), pad + 6, 36);
+  } else {
+    entry((x) => { marker(ctx, x + 7, 12, 4, "circle"); ctx.fillStyle = COLOURS.train; ctx.fill(); }, w("series.trainPoints", info.px.length));
+    if (info.ty) entry(lineSwatch(COLOURS.truth), w("series.trueFunction", info.formula || ""));
+    if (fit) entry(lineSwatch(COLOURS.fit), w("series.fitAtEpoch", fit.epoch));
+  }
   canvas.dataset.fitEpoch = fit ? String(fit.epoch) : "-1";
 }
 
