@@ -281,7 +281,7 @@ final class EventPump implements AutoCloseable {
             }
             try {
                 if (!s.info.containsKey(c.id())) {
-                    FitSnapshots.info(folder.get(), c.id(), cell.config()).ifPresent(i -> s.info.put(c.id(), i));
+                    FitSnapshots.info(folder.get(), run.order().loaded().cells(), c.id(), cell.config()).ifPresent(i -> s.info.put(c.id(), i));
                 }
                 // read before the look for a checkpoint: once the summary is there, every checkpoint is on disk
                 boolean done = c.summary().isPresent();

@@ -1,6 +1,7 @@
 package fitlab.serve;
 
 import fitlab.checkpoint.Checkpoints;
+import fitlab.config.Cell;
 import fitlab.config.DataKind;
 import fitlab.config.ExperimentConfig;
 import fitlab.data.Dataset;
@@ -9,6 +10,7 @@ import fitlab.data.TargetFunction;
 import fitlab.model.Model;
 import fitlab.model.Softmax;
 import fitlab.runfolder.CellFolder;
+import fitlab.runfolder.DataDirs;
 import fitlab.runfolder.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +33,8 @@ final class FitSnapshots {
     private FitSnapshots() {}
 
     /** The cell's points and grid (and the true function for generated 1-D data); empty until its data is on disk. */
-    static Optional<Map<String, Object>> info(RunFolder run, String cellId, ExperimentConfig config) {
-        Optional<Path> dataDir = dataDir(run, cellId);
+    static Optional<Map<String, Object>> info(RunFolder run, java.util.List<Cell> cells, String cellId, ExperimentConfig config) {
+        Optional<Path> dataDir = dataDir(run, cells, cellId);
         if (dataDir.isEmpty()) {
             return Optional.empty();
         }
@@ -139,14 +141,20 @@ final class FitSnapshots {
     }
 
     /** The cell's own data folder ({@code data/<cell>/}) when its data differs from the first cell's, else {@code data/}. */
-    private static Optional<Path> dataDir(RunFolder run, String cellId) {
+    /**
+     * The folder {@link DataDirs} gave the cell's dataset (a continued cell's is its base cell's): a sweep over
+     * {@code data:} writes each dataset once, under the id of the first cell that uses it, so a cell's own id is no
+     * guide (a spiral cell once showed the moons of {@code data/}).
+     */
+    private static Optional<Path> dataDir(RunFolder run, java.util.List<Cell> cells, String cellId) {
         String base = cellId.contains("@") ? cellId.substring(0, cellId.indexOf('@')) : cellId;
-        for (Path p : new Path[] {run.dataDir().resolve(base), run.dataDir()}) {
-            if (Files.isRegularFile(p.resolve(DatasetFiles.TRAIN)) && Files.isRegularFile(p.resolve(DatasetFiles.TEST))) {
-                return Optional.of(p);
-            }
+        String dir = DataDirs.of(cells).get(base);
+        if (dir == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        Path p = run.root().resolve(dir);
+        boolean onDisk = Files.isRegularFile(p.resolve(DatasetFiles.TRAIN)) && Files.isRegularFile(p.resolve(DatasetFiles.TEST));
+        return onDisk ? Optional.of(p) : Optional.empty();
     }
 
     private static double[] grid1d(ExperimentConfig config, Dataset train) {

@@ -172,6 +172,40 @@ class ServeRunsTest {
     }
 
     @Test
+    void eachCellOfASweepOverTheDataShowsItsOwnPoints(@TempDir Path runs) throws Exception {
+        try (LabFixture lab = new LabFixture(runs)) {
+            // moons and spiral: the spiral's dataset is written once, under the id of its first cell only
+            HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"13-classification-capacity\",\"quick\":true}");
+            assertEquals(202, r.statusCode(), r.body());
+            String run = LabFixture.json(r).get("id").asText();
+            java.util.Map<String, JsonNode> info = new java.util.TreeMap<>();
+            lab.followEvents(run, 180, u -> {
+                u.get("cells").fields().forEachRemaining(c -> {
+                    if (c.getValue().has("info")) {
+                        info.put(c.getKey(), c.getValue().get("info"));
+                    }
+                });
+                return u.get("state").asText().equals("finished");
+            });
+            Path folder = runs.resolve(LabFixture.json(lab.get("/api/runs/" + run)).get("folder").asText());
+            assertEquals(4, info.size(), info.keySet().toString());
+            for (var e : info.entrySet()) {
+                // the data the cell trained on, as its summary (and so the report) names it
+                String dataDir = fitlab.runfolder.CellSummary.read(folder.resolve("cells").resolve(e.getKey()).resolve("summary.json")).dataDir();
+                List<String> train = Files.readAllLines(folder.resolve(dataDir).resolve("train.csv"));
+                JsonNode px = e.getValue().get("px");
+                assertEquals(train.size() - 1, px.size(), e.getKey());
+                for (int i = 0; i < px.size(); i++) {
+                    assertEquals(Double.parseDouble(train.get(i + 1).split(",")[0]), px.get(i).asDouble(), 0.0, e.getKey() + " point " + i);
+                }
+                TreeSet<Integer> classes = new TreeSet<>();
+                e.getValue().get("labels").forEach(l -> classes.add(l.asInt()));
+                assertEquals(e.getKey().startsWith("kind=spiral") ? 3 : 2, classes.size(), e.getKey() + ": " + classes);
+            }
+        }
+    }
+
+    @Test
     void aTwoDimensionalLessonStreamsTheDecisionBoundaryOverItsPoints(@TempDir Path runs) throws Exception {
         try (LabFixture lab = new LabFixture(runs)) {
             HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"13-classification-capacity\",\"quick\":true,"
