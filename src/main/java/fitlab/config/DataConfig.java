@@ -30,4 +30,13 @@ public record DataConfig(
         double balance,
         int classes,
         String path,
-        Augmentation augment) {}
+        Augmentation augment) {
+
+    /**
+     * σ² of generated regression data, the lowest mean squared error any model can reach on fresh draws; null for
+     * classes, for a CSV file and for noise-free data, which the diagnosis then judges without a floor.
+     */
+    public Double noiseFloor() {
+        return kind == DataKind.REGRESSION1D && noise > 0 ? noise * noise : null;
+    }
+}

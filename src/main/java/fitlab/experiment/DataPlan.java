@@ -60,17 +60,12 @@ final class DataPlan {
             if (data == null) {
                 Splits onDisk = DatasetFiles.read(run.root().resolve(dir), classes(key.data()));
                 DataConfig d = key.data();
-                data = new CellData(onDisk, augmented(onDisk, d, key.seed()), dir, noiseFloor(d), classes(d));
+                data = new CellData(onDisk, augmented(onDisk, d, key.seed()), dir, d.noiseFloor(), classes(d));
                 plan.byKey.put(key, data);
             }
             plan.byCell.put(cell.id(), data);
         }
         return plan;
-    }
-
-    /** σ² of generated regression data; none for noise-free data, which the diagnosis then judges without a floor. */
-    private static Double noiseFloor(DataConfig d) {
-        return d.kind() == DataKind.REGRESSION1D && d.noise() > 0 ? d.noise() * d.noise() : null;
     }
 
     private static int classes(DataConfig d) {
@@ -97,7 +92,7 @@ final class DataPlan {
         DataConfig plain = new DataConfig(d.kind(), d.function(), d.xMin(), d.xMax(), d.noise(), d.train(), d.validation(),
                 d.test(), d.balance(), d.classes(), d.path(), Augmentation.NONE);
         Splits splits = Generators.generate(plain, key.seed(), experimentDir);
-        return new CellData(splits, augmented(splits, d, key.seed()), dir, noiseFloor(d), classes(d));
+        return new CellData(splits, augmented(splits, d, key.seed()), dir, d.noiseFloor(), classes(d));
     }
 
     private static fitlab.data.Dataset augmented(Splits splits, DataConfig d, long seed) {

@@ -15,8 +15,13 @@ public final class Capacity {
 
     /** The swept capacity axis that matters for the model trained (degree for polynomials, hidden for MLPs), if any. */
     public static Optional<String> axis(LoadedRun run) {
-        String own = run.base().model().kind() == fitlab.config.ModelKind.POLYNOMIAL ? "model.degree" : "model.hidden";
-        return run.axis(own).filter(a -> a.values().size() > 1).map(a -> own);
+        return axis(run.experiment());
+    }
+
+    /** As {@link #axis(LoadedRun)}, from the experiment alone: what the live page lays its capacity curve along. */
+    public static Optional<String> axis(fitlab.config.Experiment e) {
+        String own = e.base().model().kind() == fitlab.config.ModelKind.POLYNOMIAL ? "model.degree" : "model.hidden";
+        return e.sweep().stream().filter(a -> a.path().equals(own) && a.values().size() > 1).findFirst().map(a -> own);
     }
 
     public static double x(String path, CellRun c) {

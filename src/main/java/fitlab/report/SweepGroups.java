@@ -29,15 +29,24 @@ public final class SweepGroups {
     }
 
     private static String otherAxes(LoadedRun run, String path, CellRun c) {
+        return label(run.experiment(), path, c.cell().values());
+    }
+
+    /**
+     * The group a cell belongs to along {@code path}: the other swept settings (seeds and single values left out) as
+     * {@code kind=spiral,lr=0.01}, empty when nothing else is swept. The live page groups its capacity curve by the
+     * same label as the report's charts.
+     */
+    public static String label(fitlab.config.Experiment e, String path, Map<String, Object> values) {
         StringBuilder sb = new StringBuilder();
-        for (SweepAxis a : run.experiment().sweep()) {
+        for (SweepAxis a : e.sweep()) {
             if (a.path().equals(path) || a.path().equals(LoadedRun.SEED) || a.values().size() < 2) {
                 continue;
             }
             if (sb.length() > 0) {
                 sb.append(',');
             }
-            sb.append(a.shortName()).append('=').append(plain(c.value(a.path())));
+            sb.append(a.shortName()).append('=').append(plain(values.get(a.path())));
         }
         return sb.toString();
     }

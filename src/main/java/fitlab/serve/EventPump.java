@@ -254,7 +254,7 @@ final class EventPump implements AutoCloseable {
         String base = cellId.contains("@") ? cellId.substring(0, cellId.indexOf('@')) : cellId;
         for (Cell c : run.order().loaded().cells()) {
             if (c.id().equals(base)) {
-                return Frames.cellFacts(c);
+                return Frames.cellFacts(c, run.order().loaded());
             }
         }
         return Map.of();

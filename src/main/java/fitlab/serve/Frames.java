@@ -1,7 +1,12 @@
 package fitlab.serve;
 
 import fitlab.config.Cell;
+import fitlab.config.Experiment;
 import fitlab.config.ExperimentConfig;
+import fitlab.config.SweepAxis;
+import fitlab.report.Capacity;
+import fitlab.report.LoadedRun;
+import fitlab.report.SweepGroups;
 import fitlab.runfolder.CellSummary;
 import fitlab.runfolder.MetricsLog;
 import fitlab.runfolder.MetricsRow;
@@ -12,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
@@ -77,14 +83,33 @@ final class Frames {
         return m;
     }
 
-    /** Static facts of a cell the charts need: its swept values, its capacity and its noise floor. */
-    static Map<String, Object> cellFacts(Cell cell) {
+    /**
+     * Static facts of a cell the charts need: its swept values, its noise floor, its epochs, and the capacity curve
+     * it belongs to ({@code group}: the other swept settings, as the report names its per-group charts).
+     */
+    static Map<String, Object> cellFacts(Cell cell, Experiment experiment) {
         ExperimentConfig c = cell.config();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("values", cell.values());
-        m.put("noiseFloor", c.data().kind() == fitlab.config.DataKind.REGRESSION1D ? num(c.data().noise() * c.data().noise()) : null);
+        Double floor = c.data().noiseFloor();
+        m.put("noiseFloor", floor == null ? null : num(floor));
         m.put("epochs", c.training().epochs());
+        m.put("group", curveAxis(experiment).map(a -> SweepGroups.label(experiment, a, cell.values())).orElse(""));
         return m;
+    }
+
+    /**
+     * The setting the page's capacity curve is laid along: the model's own capacity (degree, hidden layers) when it
+     * is swept, as in the report, else the first other swept setting (a learning curve, a learning-rate sweep).
+     */
+    static Optional<String> curveAxis(Experiment e) {
+        return Capacity.axis(e).or(() -> e.sweep().stream()
+                .filter(a -> !a.path().equals(LoadedRun.SEED) && a.values().size() > 1).map(SweepAxis::path).findFirst());
+    }
+
+    /** The name of the x axis a cell is placed on: hidden layers and words (a data kind) by their number of parameters. */
+    private static String xAxis(String axis, Object value) {
+        return axis.equals("model.hidden") || !(value instanceof Number) ? "parameters" : axis;
     }
 
     /**
@@ -105,18 +130,34 @@ final class Frames {
         if (done.isEmpty()) {
             return out;
         }
-        Table t = SummaryTable.build(run.order().loaded(), done, metrics).toTable();
+        Experiment e = run.order().loaded();
+        String axis = curveAxis(e).orElse("");
+        Table t = SummaryTable.build(e, done, metrics).toTable();
+        Map<String, List<Double>> xsByGroup = new LinkedHashMap<>();
         for (int i = 0; i < t.rowCount(); i++) {
             Row r = t.row(i);
+            Map<String, Object> values = done.get(i).values();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("cell", r.getString("cell"));
-            m.put("values", done.get(i).values());
+            m.put("values", values);
             m.put("parameters", r.getInt("parameters"));
+            String xAxis = xAxis(axis, values.get(axis));
+            double x = xAxis.equals("parameters") ? r.getInt("parameters") : ((Number) values.get(axis)).doubleValue();
+            String group = axis.isEmpty() ? "" : SweepGroups.label(e, axis, values);
+            m.put("x", x);
+            m.put("axis", xAxis);
+            m.put("group", group);
             m.put("train", num(r.getDouble("train_loss_at_best")));
             m.put("validation", num(r.getDouble("best_validation_loss")));
             m.put("test", num(r.getDouble("test_loss_at_best")));
             m.put("diagnosis", r.getString("diagnosis"));
             out.add(m);
+            xsByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(x);
+        }
+        // each group's x axis is logarithmic by the report's own rule (values spanning more than 1.5 decades)
+        for (Map<String, Object> m : out) {
+            double[] xs = xsByGroup.get((String) m.get("group")).stream().mapToDouble(Double::doubleValue).toArray();
+            m.put("logX", m.get("axis").equals("parameters") && xs.length > 1 || Capacity.logScale(xs));
         }
         return out;
     }

@@ -150,27 +150,34 @@ class ServeBrowserTest {
     }
 
     @Test
-    void aClassificationLessonDrawsItsBoundaryAndNoNoiseFloor(@TempDir Path runs, @TempDir Path profile) throws Exception {
+    void aClassificationSweepDrawsEachCellsBoundaryAndOneCapacityCurvePerDataKind(@TempDir Path runs, @TempDir Path profile)
+            throws Exception {
         requireBrowser();
         lab = new LabFixture(runs);
         browser = start(profile, profile.resolve("downloads"));
-        String sweep = java.net.URLEncoder.encode("[spiral]", StandardCharsets.UTF_8) + "&sweep.model.hidden="
-                + java.net.URLEncoder.encode("[[8]]", StandardCharsets.UTF_8);
-        browser.get(lab.base() + "/?lesson=13-classification-capacity&quick=1&sweep.data.kind=" + sweep + "&lang=en");
+        browser.get(lab.base() + "/?lesson=13-classification-capacity&quick=1&lang=en");
         waitFor(() -> browser.findElement(By.id("quick")).isSelected() && !text("question").isEmpty(), 30, "the lesson from the URL");
-        assertEquals("[spiral]", browser.findElement(By.id("sweep-data.kind")).getAttribute("value"));
+        assertEquals("[moons, spiral]", browser.findElement(By.id("sweep-data.kind")).getAttribute("value"));
         browser.findElement(By.id("train")).click();
         waitFor(() -> "finished".equals(browser.findElement(By.id("status")).getAttribute("data-state")), 180, "the run");
         waitFor(() -> "600".equals(browser.findElement(By.id("fit-chart")).getAttribute("data-fit-epoch")), 10, "the last checkpoint's boundary");
+        assertEquals("kind=spiral,hidden=32-32", new Select(browser.findElement(By.id("cell"))).getFirstSelectedOption().getText());
         assertTrue(text("fit-title").startsWith("Decision boundary"), text("fit-title"));
         List<String> legend = browser.findElements(By.cssSelector("#loss-chart .u-legend .u-label")).stream().map(WebElement::getText).toList();
         assertTrue(legend.containsAll(List.of("training loss", "validation loss", "test loss")), legend.toString());
         assertTrue(legend.stream().noneMatch(l -> l.contains("noise floor")), "classes have no noise floor to draw: " + legend);
+        // the spiral cell's curve: its own kind's two widths, not the moons' points mixed in
+        waitFor(() -> "kind=spiral".equals(browser.findElement(By.id("capacity-chart")).getAttribute("data-group"))
+                && "2".equals(browser.findElement(By.id("capacity-chart")).getAttribute("data-points")), 10, "the spiral's capacity curve");
+        assertEquals("Capacity curve — kind=spiral", text("capacity-title"));
         Files.write(Path.of("target", "serve-boundary-en.png"), browser.getScreenshotAs(OutputType.BYTES));
+        new Select(browser.findElement(By.id("cell"))).selectByVisibleText("kind=moons,hidden=2");
+        waitFor(() -> "kind=moons".equals(browser.findElement(By.id("capacity-chart")).getAttribute("data-group")), 10, "the moons' curve");
         browser.findElement(By.id("lang-switch")).click();
         waitFor(() -> text("fit-title").startsWith("决策边界"), 10, "the boundary panel in Chinese");
         assertTrue(browser.findElements(By.cssSelector("#loss-chart .u-legend .u-label")).stream().map(WebElement::getText)
                 .anyMatch(l -> l.equals("验证损失")), "the loss chart's legend in Chinese");
+        waitFor(() -> text("capacity-title").equals("容量曲线 — kind=moons"), 10, "the capacity panel in Chinese");
         Files.write(Path.of("target", "serve-boundary-zh.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 

@@ -1,6 +1,7 @@
 package fitlab.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -166,6 +167,13 @@ class ServeRunsTest {
                 assertTrue(Set.of("underfit", "good", "overfit").contains(p.get("diagnosis").asText()), p.toString());
                 assertTrue(csv.get(i + 1).contains("," + p.get("diagnosis").asText() + ","), "the same verdict as summary.csv: " + csv.get(i + 1));
             }
+            for (int i = 0; i < 3; i++) {
+                JsonNode p = capacity.get(i);
+                assertEquals("model.degree", p.get("axis").asText(), "a polynomial's curve is laid along its degree");
+                assertEquals(p.get("values").get("model.degree").asDouble(), p.get("x").asDouble(), 0.0);
+                assertEquals("", p.get("group").asText(), "nothing else is swept: one curve");
+                assertFalse(p.get("logX").asBoolean(), "degrees 1..15 span barely more than a decade");
+            }
             assertEquals(List.of(1, 4, 15), List.of(capacity.get(0).get("values").get("model.degree").asInt(),
                     capacity.get(1).get("values").get("model.degree").asInt(), capacity.get(2).get("values").get("model.degree").asInt()));
         }
@@ -179,14 +187,33 @@ class ServeRunsTest {
             assertEquals(202, r.statusCode(), r.body());
             String run = LabFixture.json(r).get("id").asText();
             java.util.Map<String, JsonNode> info = new java.util.TreeMap<>();
+            java.util.Map<String, String> groups = new java.util.TreeMap<>();
+            JsonNode[] capacity = new JsonNode[1];
             lab.followEvents(run, 180, u -> {
                 u.get("cells").fields().forEachRemaining(c -> {
                     if (c.getValue().has("info")) {
                         info.put(c.getKey(), c.getValue().get("info"));
                     }
+                    if (c.getValue().has("facts")) {
+                        groups.put(c.getKey(), c.getValue().get("facts").get("group").asText());
+                    }
                 });
+                if (u.has("capacity")) {
+                    capacity[0] = u.get("capacity");
+                }
                 return u.get("state").asText().equals("finished");
             });
+            // one capacity curve per data kind, as the report draws capacity-kind=moons and capacity-kind=spiral: each
+            // along the number of parameters (hidden layers have no order of their own), on a log axis
+            assertEquals(java.util.Map.of("kind=moons,hidden=2", "kind=moons", "kind=moons,hidden=32-32", "kind=moons",
+                    "kind=spiral,hidden=2", "kind=spiral", "kind=spiral,hidden=32-32", "kind=spiral"), groups);
+            assertEquals(4, capacity[0].size());
+            for (JsonNode p : capacity[0]) {
+                assertEquals(groups.get(p.get("cell").asText()), p.get("group").asText(), p.toString());
+                assertEquals("parameters", p.get("axis").asText());
+                assertEquals(p.get("parameters").asDouble(), p.get("x").asDouble(), 0.0);
+                assertTrue(p.get("logX").asBoolean(), p.toString());
+            }
             Path folder = runs.resolve(LabFixture.json(lab.get("/api/runs/" + run)).get("folder").asText());
             assertEquals(4, info.size(), info.keySet().toString());
             for (var e : info.entrySet()) {

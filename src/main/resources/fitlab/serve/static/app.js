@@ -422,7 +422,7 @@ function drawLoss(cell) {
       width: Math.max(520, el.clientWidth || 620), height: 340,
       legend: { live: false },
       scales: { x: { time: false }, y: { distr: 3 } },
-      axes: [{ label: w("axis.epoch") }, { label: w("axis.lossGeneric"), size: 70 }],
+      axes: [{ label: w("axis.epoch") }, { label: w("axis.lossGeneric"), size: 70, values: lossTicks }],
       series: [
         { label: w("axis.epoch") },
         series(w("series.train"), COLOURS.train), series(w("series.validation"), COLOURS.validation),
@@ -614,29 +614,45 @@ function drawFit(cell) {
   canvas.dataset.fitEpoch = fit ? String(fit.epoch) : "-1";
 }
 
-function capacityX(points) {
-  const first = page.lesson && page.lesson.sweep[0];
-  const numeric = first && points.every((p) => typeof p.values[first.path] === "number");
-  return { numeric, path: first ? first.path : "", x: (p) => (numeric ? p.values[first.path] : p.parameters) };
+// The capacity curve of the selected cell's group (the other swept settings: kind=spiral), as the report draws one
+// chart per group; each point's x and its axis come from the server, by the report's rules.
+function capacityGroup() {
+  const c = selectedCell();
+  const base = c && (sourceOf(c) || c);
+  if (base && base.facts && base.facts.group !== undefined) return base.facts.group;
+  return page.capacity.length ? page.capacity[0].group : "";
 }
 
+function capacityPoints() {
+  const group = capacityGroup();
+  return page.capacity.filter((p) => p.validation !== null && p.group === group).sort((a, b) => a.x - b.x);
+}
+
+// Loss ticks as a teacher reads them: 0.05, 0.001, 1e-4 (never a 1e-4 rounded to "0").
+const lossTicks = (u, vals) => vals.map((v) => (v == null ? "" : v >= 0.001 ? String(+v.toPrecision(3)) : v.toExponential(0)));
+
 function drawCapacity() {
-  const points = page.capacity.filter((p) => p.validation !== null);
+  const points = capacityPoints();
+  const group = capacityGroup();
   const panel = $("capacity-panel");
   panel.hidden = !page.lesson || page.lesson.sweep.length === 0 || page.order.filter((id) => !id.includes("@")).length < 2;
   if (panel.hidden || points.length === 0) return;
-  const cx = capacityX(points);
-  const sorted = points.slice().sort((a, b) => cx.x(a) - cx.x(b));
-  const data = [sorted.map(cx.x), sorted.map((p) => p.train), sorted.map((p) => p.validation), sorted.map((p) => p.test)];
+  const axis = points[0].axis, log = points[0].logX;
+  const axisLabel = axis === "parameters" ? w("axis.parameters") : axis === "model.degree" ? w("axis.degree") : axis;
+  $("capacity-title").textContent = w("panel.capacity") + (group ? " — " + group : "");
+  const data = [points.map((p) => p.x), points.map((p) => p.train), points.map((p) => p.validation), points.map((p) => p.test)];
   const el = $("capacity-chart");
-  if (!page.capacityPlot) {
+  const key = group + "/" + axis + "/" + log + "/" + page.lang;
+  if (!page.capacityPlot || page.capacityKey !== key) {
+    if (page.capacityPlot) page.capacityPlot.destroy();
+    page.capacityKey = key;
     const s = (label, stroke) => ({ label, stroke, width: 2, points: { show: true, size: 7, fill: stroke } });
     page.capacityPlot = new uPlot({
       width: Math.max(520, el.clientWidth || 620), height: 280,
       legend: { live: false },
-      scales: { x: { time: false, distr: cx.numeric ? 1 : 3 }, y: { distr: 3 } },
-      axes: [{ label: cx.numeric ? cx.path : w("axis.parameters") }, { label: w("axis.lossGeneric"), size: 70 }],
-      series: [{ label: cx.numeric ? cx.path : w("axis.parameters") }, s(w("series.train"), COLOURS.train),
+      scales: { x: { time: false, distr: log ? 3 : 1 }, y: { distr: 3 } },
+      axes: [{ label: axisLabel }, { label: w("axis.lossGeneric"), size: 70, values: lossTicks }],
+      series: [{ label: axisLabel }, s(w("series.train"), COLOURS.train),
         s(w("series.validation"), COLOURS.validation), s(w("series.test"), COLOURS.test)],
       hooks: { drawClear: [(u) => shadeRegions(u)] },
     }, data, el);
@@ -644,27 +660,31 @@ function drawCapacity() {
     page.capacityPlot.setData(data);
   }
   el.dataset.points = String(points.length);
+  el.dataset.group = group;
 }
 
-// Under/good/overfit bands behind the capacity curve, each cell's band reaching halfway to its neighbours.
+// Under/good/overfit bands behind the capacity curve, each cell's band reaching halfway to its neighbours; a band's
+// name is written once where a run of equal verdicts begins.
 function shadeRegions(u) {
-  const points = page.capacity.filter((p) => p.validation !== null);
-  const cx = capacityX(points);
-  const sorted = points.slice().sort((a, b) => cx.x(a) - cx.x(b));
+  const sorted = capacityPoints();
   const ctx = u.ctx;
   ctx.save();
   sorted.forEach((p, i) => {
     const colour = COLOURS[p.diagnosis];
     if (!colour) return;
-    const here = u.valToPos(cx.x(p), "x", true);
-    const left = i > 0 ? (u.valToPos(cx.x(sorted[i - 1]), "x", true) + here) / 2 : u.bbox.left;
-    const right = i < sorted.length - 1 ? (u.valToPos(cx.x(sorted[i + 1]), "x", true) + here) / 2 : u.bbox.left + u.bbox.width;
+    const here = u.valToPos(p.x, "x", true);
+    const left = i > 0 ? (u.valToPos(sorted[i - 1].x, "x", true) + here) / 2 : u.bbox.left;
+    const right = i < sorted.length - 1 ? (u.valToPos(sorted[i + 1].x, "x", true) + here) / 2 : u.bbox.left + u.bbox.width;
     ctx.globalAlpha = 0.15;
     ctx.fillStyle = colour;
     ctx.fillRect(left, u.bbox.top, right - left, u.bbox.height);
-    ctx.globalAlpha = 0.9;
-    ctx.font = `${11 * devicePixelRatio}px sans-serif`;
-    ctx.fillText(w("region." + p.diagnosis), left + 2, u.bbox.top + u.bbox.height - 4);
+    if (i === 0 || sorted[i - 1].diagnosis !== p.diagnosis) {
+      ctx.globalAlpha = 0.9;
+      ctx.font = `${11 * devicePixelRatio}px sans-serif`;
+      ctx.textAlign = "left"; // uPlot leaves its last axis's alignment on the context
+      ctx.textBaseline = "alphabetic";
+      ctx.fillText(w("region." + p.diagnosis), left + 4, u.bbox.top + u.bbox.height - 6);
+    }
   });
   ctx.restore();
 }
