@@ -47,9 +47,12 @@ public final class SettingCurveChart {
         return run.cells().stream().allMatch(c -> c.value(path) instanceof Number);
     }
 
-    /** Where the values sit on the x axis: log or linear, and the stand-in position of a 0 on a log axis. */
-    record Placement(boolean log, double zeroAt, double firstPositive) {
-        static Placement of(double[] sortedValues) {
+    /**
+     * Where the values sit on the x axis: log or linear, and the stand-in position of a 0 on a log axis (public: the
+     * live page places its curve's points by the same rule).
+     */
+    public record Placement(boolean log, double zeroAt, double firstPositive) {
+        public static Placement of(double[] sortedValues) {
             double[] positive = java.util.Arrays.stream(sortedValues).filter(v -> v > 0).toArray();
             boolean log = positive.length >= 2 && Capacity.logScale(positive) && sortedValues[0] >= 0;
             if (!log || sortedValues[0] > 0) {
@@ -76,11 +79,11 @@ public final class SettingCurveChart {
             return decade;
         }
 
-        boolean hasZero() {
+        public boolean hasZero() {
             return !Double.isNaN(zeroAt);
         }
 
-        double x(double value) {
+        public double x(double value) {
             return value == 0 && hasZero() ? zeroAt : value;
         }
 

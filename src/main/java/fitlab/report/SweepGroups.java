@@ -52,7 +52,7 @@ public final class SweepGroups {
     }
 
     /** A swept value as written: lists as {@code [16, 16]}, whole doubles without {@code .0}. */
-    static String plain(Object v) {
+    public static String plain(Object v) {
         if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString(d.longValue());
         }

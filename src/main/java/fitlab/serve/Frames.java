@@ -3,10 +3,6 @@ package fitlab.serve;
 import fitlab.config.Cell;
 import fitlab.config.Experiment;
 import fitlab.config.ExperimentConfig;
-import fitlab.config.SweepAxis;
-import fitlab.report.Capacity;
-import fitlab.report.LoadedRun;
-import fitlab.report.SweepGroups;
 import fitlab.runfolder.CellSummary;
 import fitlab.runfolder.MetricsLog;
 import fitlab.runfolder.MetricsRow;
@@ -17,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
@@ -94,22 +89,10 @@ final class Frames {
         Double floor = c.data().noiseFloor();
         m.put("noiseFloor", floor == null ? null : num(floor));
         m.put("epochs", c.training().epochs());
-        m.put("group", curveAxis(experiment).map(a -> SweepGroups.label(experiment, a, cell.values())).orElse(""));
+        // closed-form least squares has no epochs to count: the page says it was solved, not "trained all 1 epochs"
+        m.put("closedForm", c.training().optimizer() == fitlab.config.OptimizerKind.LSTSQ);
+        m.put("group", CurveAxis.of(experiment).group(experiment, cell.values()));
         return m;
-    }
-
-    /**
-     * The setting the page's capacity curve is laid along: the model's own capacity (degree, hidden layers) when it
-     * is swept, as in the report, else the first other swept setting (a learning curve, a learning-rate sweep).
-     */
-    static Optional<String> curveAxis(Experiment e) {
-        return Capacity.axis(e).or(() -> e.sweep().stream()
-                .filter(a -> !a.path().equals(LoadedRun.SEED) && a.values().size() > 1).map(SweepAxis::path).findFirst());
-    }
-
-    /** The name of the x axis a cell is placed on: hidden layers and words (a data kind) by their number of parameters. */
-    private static String xAxis(String axis, Object value) {
-        return axis.equals("model.hidden") || !(value instanceof Number) ? "parameters" : axis;
     }
 
     /**
@@ -131,9 +114,9 @@ final class Frames {
             return out;
         }
         Experiment e = run.order().loaded();
-        String axis = curveAxis(e).orElse("");
+        CurveAxis axis = CurveAxis.of(e);
         Table t = SummaryTable.build(e, done, metrics).toTable();
-        Map<String, List<Double>> xsByGroup = new LinkedHashMap<>();
+        Map<String, Integer> pointsInGroup = new LinkedHashMap<>();
         for (int i = 0; i < t.rowCount(); i++) {
             Row r = t.row(i);
             Map<String, Object> values = done.get(i).values();
@@ -141,23 +124,17 @@ final class Frames {
             m.put("cell", r.getString("cell"));
             m.put("values", values);
             m.put("parameters", r.getInt("parameters"));
-            String xAxis = xAxis(axis, values.get(axis));
-            double x = xAxis.equals("parameters") ? r.getInt("parameters") : ((Number) values.get(axis)).doubleValue();
-            String group = axis.isEmpty() ? "" : SweepGroups.label(e, axis, values);
-            m.put("x", x);
-            m.put("axis", xAxis);
-            m.put("group", group);
+            m.put("x", axis.x(values, r.getInt("parameters")));
+            m.put("group", axis.group(e, values));
             m.put("train", num(r.getDouble("train_loss_at_best")));
             m.put("validation", num(r.getDouble("best_validation_loss")));
             m.put("test", num(r.getDouble("test_loss_at_best")));
             m.put("diagnosis", r.getString("diagnosis"));
             out.add(m);
-            xsByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(x);
+            pointsInGroup.merge((String) m.get("group"), 1, Integer::sum);
         }
-        // each group's x axis is logarithmic by the report's own rule (values spanning more than 1.5 decades)
         for (Map<String, Object> m : out) {
-            double[] xs = xsByGroup.get((String) m.get("group")).stream().mapToDouble(Double::doubleValue).toArray();
-            m.put("logX", m.get("axis").equals("parameters") && xs.length > 1 || Capacity.logScale(xs));
+            m.putAll(axis.describe(pointsInGroup.get((String) m.get("group"))));
         }
         return out;
     }

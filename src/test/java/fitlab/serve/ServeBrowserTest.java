@@ -51,6 +51,15 @@ class ServeBrowserTest {
     private ChromeDriver browser;
     private LabFixture lab;
 
+    /** Records every uncaught script error of the page from now on (one thrown in a frame stops all its drawing). */
+    private void watchErrors() {
+        js("window.__errors = []; window.addEventListener('error', (e) => window.__errors.push(e.message + ' at ' + e.lineno + ':' + e.colno));");
+    }
+
+    private void assertNoPageErrors() {
+        assertEquals(List.of(), js("return window.__errors"), "uncaught script errors on the page");
+    }
+
     @AfterEach
     void close() {
         if (browser != null) {
@@ -68,6 +77,7 @@ class ServeBrowserTest {
         lab = new LabFixture(runs);
         browser = start(profile, downloads);
         browser.get(lab.base() + "/?lang=en");
+        watchErrors();
         waitFor(() -> new Select(browser.findElement(By.id("lesson"))).getOptions().size() == 14, 30, "the 14 lessons are listed");
         new Select(browser.findElement(By.id("lesson"))).selectByValue("01-polynomial-degree");
         assertTrue(text("question").contains("Which polynomial degree"), text("question"));
@@ -110,6 +120,7 @@ class ServeBrowserTest {
         // the shared link, opened in Chinese, reproduces the run bit for bit
         String shared = browser.findElement(By.id("share")).getAttribute("href").replace("lang=en", "lang=zh");
         browser.get(shared);
+        watchErrors();
         waitFor(() -> text("train").equals("训练"), 30, "the page in Chinese");
         assertEquals("English", text("lang-switch"));
         assertEquals("就绪", text("status"));
@@ -120,6 +131,7 @@ class ServeBrowserTest {
         String zhRun = (String) js("return page.run");
         Path zhFolder = runs.resolve(LabFixture.json(lab.get("/api/runs/" + zhRun)).get("folder").asText());
         assertSameCheckpoints(folder.resolve("cells/base"), zhFolder.resolve("cells/base"));
+        assertNoPageErrors();
     }
 
     @Test
@@ -128,6 +140,7 @@ class ServeBrowserTest {
         lab = new LabFixture(runs);
         browser = start(profile, profile.resolve("downloads"));
         browser.get(lab.base() + "/?lesson=14-resume-without-early-stopping&quick=1&lang=en");
+        watchErrors();
         waitFor(() -> browser.findElement(By.id("quick")).isSelected() && !text("question").isEmpty(), 30, "the lesson from the URL");
         browser.findElement(By.id("train")).click();
         // the lesson continues its stopped cell in the same run (early_stopping.continue_after_stop): the page follows
@@ -147,6 +160,7 @@ class ServeBrowserTest {
         new Select(browser.findElement(By.id("cell"))).selectByVisibleText("base");
         waitFor(() -> browser.findElements(By.cssSelector("#markers li")).stream().anyMatch(li -> li.getText().startsWith("patience runs out")),
                 10, "the original cell's stop marker");
+        assertNoPageErrors();
     }
 
     @Test
@@ -156,6 +170,7 @@ class ServeBrowserTest {
         lab = new LabFixture(runs);
         browser = start(profile, profile.resolve("downloads"));
         browser.get(lab.base() + "/?lesson=13-classification-capacity&quick=1&lang=en");
+        watchErrors();
         waitFor(() -> browser.findElement(By.id("quick")).isSelected() && !text("question").isEmpty(), 30, "the lesson from the URL");
         assertEquals("[moons, spiral]", browser.findElement(By.id("sweep-data.kind")).getAttribute("value"));
         browser.findElement(By.id("train")).click();
@@ -179,6 +194,33 @@ class ServeBrowserTest {
                 .anyMatch(l -> l.equals("验证损失")), "the loss chart's legend in Chinese");
         waitFor(() -> text("capacity-title").equals("容量曲线 — kind=moons"), 10, "the capacity panel in Chinese");
         Files.write(Path.of("target", "serve-boundary-zh.png"), browser.getScreenshotAs(OutputType.BYTES));
+        assertNoPageErrors();
+    }
+
+    @Test
+    void aLeastSquaresSweepPastInterpolationDrawsBothCharts(@TempDir Path runs, @TempDir Path profile) throws Exception {
+        requireBrowser();
+        lab = new LabFixture(runs);
+        browser = start(profile, profile.resolve("downloads"));
+        // lesson 12: degrees up to 200 on 20 points, a training loss of 10⁻³⁰ past the threshold and held-out losses of
+        // 10⁹ at it; a log axis over all that once threw inside uPlot, and both charts stayed blank
+        browser.get(lab.base() + "/?lesson=12-double-descent&quick=1&lang=en");
+        watchErrors();
+        waitFor(() -> browser.findElement(By.id("quick")).isSelected() && !text("question").isEmpty(), 30, "the lesson from the URL");
+        browser.findElement(By.id("train")).click();
+        waitFor(() -> "finished".equals(browser.findElement(By.id("status")).getAttribute("data-state")), 180, "the run");
+        int cells = LabFixture.json(lab.get("/api/runs/" + js("return page.run"))).get("cells").size();
+        waitFor(() -> String.valueOf(cells).equals(browser.findElement(By.id("capacity-chart")).getAttribute("data-points")), 10,
+                "every degree on the capacity curve");
+        assertEquals("2", browser.findElement(By.id("loss-chart")).getAttribute("data-points"), "least squares: epochs 0 and 1");
+        waitFor(() -> browser.findElements(By.cssSelector("#markers li")).stream()
+                .anyMatch(li -> li.getText().equals("solved in closed form (least squares): epoch 1 is the solution")), 10, "how it stopped");
+        // the labels uPlot drew on the loss axis (its canvas holds no text to read; _values is what it wrote there)
+        Object ticks = js("return page.capacityPlot.axes[1]._values");
+        assertTrue(ticks instanceof List<?> l && l.contains("1e9") && l.contains("0.001") && l.size() <= 8,
+                "every few decades labelled, the peak's among them: " + ticks);
+        assertNoPageErrors();
+        Files.write(Path.of("target", "serve-double-descent-en.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
@@ -187,6 +229,7 @@ class ServeBrowserTest {
         lab = new LabFixture(runs);
         browser = start(profile, profile.resolve("downloads"));
         browser.get(lab.base() + "/?lesson=01-polynomial-degree&quick=1&training.epochs=300&lang=zh");
+        watchErrors();
         waitFor(() -> browser.findElement(By.id("quick")).isSelected() && text("train").equals("训练"), 30, "the lesson from the URL");
         assertEquals("[1, 4, 15]", browser.findElement(By.id("sweep-model.degree")).getAttribute("value"), "the quick run's sweep");
         browser.findElement(By.id("train")).click();
@@ -196,6 +239,7 @@ class ServeBrowserTest {
         assertEquals(List.of("degree=1", "degree=4", "degree=15"),
                 new Select(browser.findElement(By.id("cell"))).getOptions().stream().map(WebElement::getText).toList());
         Files.write(Path.of("target", "serve-sweep-zh.png"), browser.getScreenshotAs(OutputType.BYTES));
+        assertNoPageErrors();
     }
 
     /** Presses Train and samples the page every 25 ms until the run has finished; a screenshot mid-way and one at the end. */

@@ -233,6 +233,37 @@ class ServeRunsTest {
     }
 
     @Test
+    void aPenaltySweepIsPlacedAsTheReportsSettingCurvePlacesIt(@TempDir Path runs) throws Exception {
+        try (LabFixture lab = new LabFixture(runs)) {
+            // lesson 04 quick: weight decay 0, 0.001, 1 for each of l1 = 0, 0.001
+            HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"04-l2-and-l1\",\"quick\":true}");
+            assertEquals(202, r.statusCode(), r.body());
+            String run = LabFixture.json(r).get("id").asText();
+            JsonNode[] capacity = new JsonNode[1];
+            lab.followEvents(run, 180, u -> {
+                if (u.has("capacity")) {
+                    capacity[0] = u.get("capacity");
+                }
+                return u.get("state").asText().equals("finished");
+            });
+            assertEquals(6, capacity[0].size());
+            TreeSet<String> groups = new TreeSet<>();
+            for (JsonNode p : capacity[0]) {
+                groups.add(p.get("group").asText());
+                assertEquals("setting", p.get("curve").asText(), "a penalty is not a capacity");
+                assertEquals("training.weight_decay", p.get("axis").asText());
+                assertTrue(p.get("logX").asBoolean(), "0.001 to 1: three decades");
+                // a log axis cannot hold 0: drawn a decade left of 0.001 and labelled 0, as on the report's slide
+                assertEquals(1e-4, p.get("zeroAt").asDouble(), 1e-18);
+                assertEquals(0.001, p.get("firstPositive").asDouble(), 0.0);
+                double wd = p.get("values").get("training.weight_decay").asDouble();
+                assertEquals(wd == 0 ? 1e-4 : wd, p.get("x").asDouble(), 1e-18, p.toString());
+            }
+            assertEquals(Set.of("l1=0", "l1=0.001"), groups, "one curve per L1 strength");
+        }
+    }
+
+    @Test
     void aTwoDimensionalLessonStreamsTheDecisionBoundaryOverItsPoints(@TempDir Path runs) throws Exception {
         try (LabFixture lab = new LabFixture(runs)) {
             HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"13-classification-capacity\",\"quick\":true,"

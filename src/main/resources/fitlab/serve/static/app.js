@@ -375,6 +375,19 @@ function sourceOf(cell) {
   return at < 0 ? null : page.cells[cell.id.slice(0, at)];
 }
 
+// A training loss interpolated to rounding error (10⁻³⁰ past lesson 12's threshold, or exactly 0) is drawn at a
+// millionth of the lowest held-out loss, as the report's capacity chart does: "zero" without thirty empty decades
+// (which also made uPlot's log axis throw, leaving both charts blank).
+const LOG_FLOOR_BELOW_HELD_OUT = 1e-6;
+
+function raiseToLogFloor(columns, heldOut) {
+  let lowest = Infinity;
+  for (const col of heldOut) if (col) for (const v of col) if (v !== null && v > 0 && v < lowest) lowest = v;
+  if (!isFinite(lowest)) return;
+  const lo = lowest * LOG_FLOOR_BELOW_HELD_OUT;
+  for (const col of columns) col.forEach((v, i) => { if (v !== null && v < lo) col[i] = lo; });
+}
+
 function noiseFloorOf(cell) {
   const base = sourceOf(cell) || cell;
   return (base.facts && base.facts.noiseFloor) ?? (base.done && base.done.noiseFloor) ?? null;
@@ -394,6 +407,7 @@ function lossData(cell) {
       cols[0][i] = r[0]; cols[5][i] = r[1]; cols[6][i] = r[2]; cols[7][i] = r[3]; cols[4][i] = floor;
     });
   }
+  raiseToLogFloor([cols[1], cols[2], cols[3]].concat(cont ? [cols[5], cols[6], cols[7]] : []), [cols[2], cols[3], cols[6], cols[7]]);
   // data without a noise floor (classes) has no floor series at all: the chart's series are those of drawLoss
   if (floor === null) cols.splice(4, 1);
   return cols;
@@ -406,7 +420,8 @@ function markerLines(cell) {
   for (const m of src.markers) {
     if (m.name === "best") continue;
     lines.push({ epoch: m.epoch, colour: m.name === "patience" ? COLOURS.patience : COLOURS.criterion,
-      label: m.name === "patience" ? w("marker.patience", m.epoch) : w("marker.other", m.name, m.epoch), dash: [6, 4] });
+      label: m.name === "patience" ? w("marker.patience", m.epoch)
+        : m.name === "diverged" ? w("marker.stop.diverged", m.epoch) : w("marker.other", m.name, m.epoch), dash: [6, 4] });
   }
   return lines;
 }
@@ -422,7 +437,7 @@ function drawLoss(cell) {
       width: Math.max(520, el.clientWidth || 620), height: 340,
       legend: { live: false },
       scales: { x: { time: false }, y: { distr: 3 } },
-      axes: [{ label: w("axis.epoch") }, { label: w("axis.lossGeneric"), size: 70, values: lossTicks }],
+      axes: [{ label: w("axis.epoch"), incrs: EPOCH_INCRS }, lossAxis()],
       series: [
         { label: w("axis.epoch") },
         series(w("series.train"), COLOURS.train), series(w("series.validation"), COLOURS.validation),
@@ -477,10 +492,13 @@ function drawMarkers(cell) {
     li.className = l.colour === COLOURS.best ? "marker-best" : "marker";
     ul.appendChild(li);
   }
-  if (cell.done) {
+  // a divergence is already named by its marker, in the page's language; the stop line would say it twice
+  if (cell.done && cell.done.stopReason !== "diverged") {
     const li = document.createElement("li");
     // the reason in the page's language: the report's words for an early stop, the page's for a run that went the distance
-    const reason = cell.done.stopReason, key = reason === "completed" ? "stop.completed" : "marker.stop." + reason;
+    const facts = (sourceOf(cell) || cell).facts;
+    const reason = cell.done.stopReason;
+    const key = reason !== "completed" ? "marker.stop." + reason : facts && facts.closedForm ? "stop.solved" : "stop.completed";
     li.textContent = key in page.words ? w(key, cell.done.stopEpoch) : w("stopped", cell.done.stopEpoch, reason);
     ul.appendChild(li);
   }
@@ -629,7 +647,26 @@ function capacityPoints() {
 }
 
 // Loss ticks as a teacher reads them: 0.05, 0.001, 1e-4 (never a 1e-4 rounded to "0").
-const lossTicks = (u, vals) => vals.map((v) => (v == null ? "" : v >= 0.001 ? String(+v.toPrecision(3)) : v.toExponential(0)));
+const lossTicks = (u, vals) => vals.map((v) => (v == null ? ""
+  : v >= 0.001 && v < 1e5 ? String(+v.toPrecision(3)) : v.toExponential(0).replace("e+", "e")));
+
+// Ticks of a log loss axis: 1, 2, 5 × 10ᵏ over a few decades; over many (lesson 12's 10⁻⁷ to 10¹⁰), every decade or
+// every few, at most about seven labels, so that they never pile up on each other.
+function logLossSplits(u, axisIdx, min, max) {
+  const a = Math.floor(Math.log10(min) + 1e-9), b = Math.ceil(Math.log10(max) - 1e-9), out = [];
+  const within = (v) => v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9);
+  if (b - a <= 3) {
+    for (let k = a; k <= b; k++) for (const m of [1, 2, 5]) if (within(m * 10 ** k)) out.push(m * 10 ** k);
+  } else {
+    const step = Math.max(1, Math.ceil((b - a) / 7));
+    for (let k = Math.ceil(a / step) * step; k <= b; k += step) if (within(10 ** k)) out.push(10 ** k);
+  }
+  return out;
+}
+// every split labelled: uPlot's own log filter keeps only labels whose text starts with a 1, which hid 0.001 and 1e-6
+const lossAxis = () => ({ label: w("axis.lossGeneric"), size: 70, values: lossTicks, splits: logLossSplits, filter: (u, splits) => splits });
+// epochs are whole numbers: a least-squares cell's two rows (epochs 0 and 1) get no 0.2, 0.4, ...
+const EPOCH_INCRS = [1, 2, 5, 10, 20, 50, 100, 200, 250, 500, 1e3, 2e3, 2500, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7];
 
 function drawCapacity() {
   const points = capacityPoints();
@@ -637,12 +674,24 @@ function drawCapacity() {
   const panel = $("capacity-panel");
   panel.hidden = !page.lesson || page.lesson.sweep.length === 0 || page.order.filter((id) => !id.includes("@")).length < 2;
   if (panel.hidden || points.length === 0) return;
-  const axis = points[0].axis, log = points[0].logX;
-  const axisLabel = axis === "parameters" ? w("axis.parameters") : axis === "model.degree" ? w("axis.degree") : axis;
-  $("capacity-title").textContent = w("panel.capacity") + (group ? " — " + group : "");
+  const axis = points[0].axis, log = points[0].logX, zeroAt = points[0].zeroAt;
+  const name = axis === "parameters" ? w("axis.parameters") : axis === "model.degree" ? w("axis.degree") : axis;
+  // a 0 on a log axis sits at a stand-in position one step left of the smallest value, labelled "0", as on the slides
+  const axisLabel = zeroAt == null ? name : w("axis.settingLogZero", name, String(points[0].firstPositive));
+  const categories = points[0].categories;
+  const xTicks = categories ? (u, vals) => vals.map((v) => categories[v] ?? "")
+    : zeroAt == null ? undefined
+    : (u, vals) => vals.map((v) => (v == null ? "" : Math.abs(Math.log10(v / zeroAt)) < 1e-6 ? "0" : String(+v.toPrecision(3))));
+  // words (a basis, a data kind) sit at 0, 1, 2, ... with a tick each and half a step of room on either side
+  const xScale = categories ? { time: false, range: () => [-0.5, categories.length - 0.5] } : { time: false, distr: log ? 3 : 1 };
+  const xAxisOpts = categories ? { label: axisLabel, values: xTicks, splits: () => categories.map((c, i) => i) }
+    : xTicks ? { label: axisLabel, values: xTicks } : { label: axisLabel };
+  const title = points[0].curve === "setting" ? w("panel.setting", axis === "parameters" ? name : axis) : w("panel.capacity");
+  $("capacity-title").textContent = title + (group ? " — " + group : "");
   const data = [points.map((p) => p.x), points.map((p) => p.train), points.map((p) => p.validation), points.map((p) => p.test)];
+  raiseToLogFloor([data[1], data[2], data[3]], [data[2], data[3]]);
   const el = $("capacity-chart");
-  const key = group + "/" + axis + "/" + log + "/" + page.lang;
+  const key = group + "/" + axis + "/" + log + "/" + zeroAt + "/" + (categories || []).join("|") + "/" + page.lang;
   if (!page.capacityPlot || page.capacityKey !== key) {
     if (page.capacityPlot) page.capacityPlot.destroy();
     page.capacityKey = key;
@@ -650,9 +699,9 @@ function drawCapacity() {
     page.capacityPlot = new uPlot({
       width: Math.max(520, el.clientWidth || 620), height: 280,
       legend: { live: false },
-      scales: { x: { time: false, distr: log ? 3 : 1 }, y: { distr: 3 } },
-      axes: [{ label: axisLabel }, { label: w("axis.lossGeneric"), size: 70, values: lossTicks }],
-      series: [{ label: axisLabel }, s(w("series.train"), COLOURS.train),
+      scales: { x: xScale, y: { distr: 3 } },
+      axes: [xAxisOpts, lossAxis()],
+      series: [{ label: name }, s(w("series.train"), COLOURS.train),
         s(w("series.validation"), COLOURS.validation), s(w("series.test"), COLOURS.test)],
       hooks: { drawClear: [(u) => shadeRegions(u)] },
     }, data, el);
@@ -669,6 +718,7 @@ function shadeRegions(u) {
   const sorted = capacityPoints();
   const ctx = u.ctx;
   ctx.save();
+  let labelledTo = -Infinity; // where the last band name ends: a name that would overlap it is left out
   sorted.forEach((p, i) => {
     const colour = COLOURS[p.diagnosis];
     if (!colour) return;
@@ -683,7 +733,11 @@ function shadeRegions(u) {
       ctx.font = `${11 * devicePixelRatio}px sans-serif`;
       ctx.textAlign = "left"; // uPlot leaves its last axis's alignment on the context
       ctx.textBaseline = "alphabetic";
-      ctx.fillText(w("region." + p.diagnosis), left + 4, u.bbox.top + u.bbox.height - 6);
+      const label = w("region." + p.diagnosis), at = Math.max(left + 4, labelledTo + 6 * devicePixelRatio);
+      if (at + ctx.measureText(label).width <= u.bbox.left + u.bbox.width) {
+        ctx.fillText(label, at, u.bbox.top + u.bbox.height - 6);
+        labelledTo = at + ctx.measureText(label).width;
+      }
     }
   });
   ctx.restore();
