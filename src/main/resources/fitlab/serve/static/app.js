@@ -345,6 +345,9 @@ const DRAW_MS = 100;
 let lastDraw = 0;
 
 function frame(now) {
+  // the next frame is asked for first: an error in one panel (reported to the page's error handler) must not end
+  // the drawing of every panel for good, as a throw inside uPlot once did
+  requestAnimationFrame(frame);
   if (page.dirty && now - lastDraw >= DRAW_MS) {
     page.dirty = false;
     lastDraw = now;
@@ -367,7 +370,6 @@ function frame(now) {
     drawFiles();
     renderStatus();
   }
-  requestAnimationFrame(frame);
 }
 
 function sourceOf(cell) {
