@@ -142,16 +142,9 @@ public final class CapacityCurveChart {
     }
 
     static Verdict majority(AxisPoint p) {
-        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-        p.cells().forEach(c -> c.diagnosis().ifPresent(d -> counts.merge(d.verdict(), 1, Integer::sum)));
-        // Ties go to the milder verdict in the order good, underfit, overfit, so a split vote never cries overfit.
-        Verdict best = null;
-        for (Verdict v : new Verdict[] {Verdict.GOOD, Verdict.UNDERFIT, Verdict.OVERFIT}) {
-            if (counts.getOrDefault(v, 0) > 0 && (best == null || counts.get(v) > counts.get(best))) {
-                best = v;
-            }
-        }
-        return best;
+        List<Verdict> verdicts = new ArrayList<>();
+        p.cells().forEach(c -> c.diagnosis().ifPresent(d -> verdicts.add(d.verdict())));
+        return Verdict.majority(verdicts);
     }
 
     static Color regionColor(Verdict v) {

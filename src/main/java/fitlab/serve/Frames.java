@@ -3,6 +3,7 @@ package fitlab.serve;
 import fitlab.config.Cell;
 import fitlab.config.Experiment;
 import fitlab.config.ExperimentConfig;
+import fitlab.diagnosis.Verdict;
 import fitlab.runfolder.CellSummary;
 import fitlab.runfolder.MetricsLog;
 import fitlab.runfolder.MetricsRow;
@@ -116,20 +117,33 @@ final class Frames {
         Experiment e = run.order().loaded();
         CurveAxis axis = CurveAxis.of(e);
         Table t = SummaryTable.build(e, done, metrics).toTable();
-        Map<String, Integer> pointsInGroup = new LinkedHashMap<>();
+        // seed repeats pool into one point, as on the report's capacity chart: the mean of their losses and the
+        // majority of their verdicts (lesson 11's twelve seeds per degree are one point each, not a zig-zag)
+        Map<String, List<Integer>> pooled = new LinkedHashMap<>();
         for (int i = 0; i < t.rowCount(); i++) {
-            Row r = t.row(i);
             Map<String, Object> values = done.get(i).values();
+            String group = axis.group(e, values);
+            double x = axis.x(values, t.row(i).getInt("parameters"));
+            pooled.computeIfAbsent(group + "\u0000" + x, k -> new ArrayList<>()).add(i);
+        }
+        Map<String, Integer> pointsInGroup = new LinkedHashMap<>();
+        for (List<Integer> rows : pooled.values()) {
+            Row first = t.row(rows.get(0));
+            Map<String, Object> values = done.get(rows.get(0)).values();
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("cell", r.getString("cell"));
+            m.put("cell", first.getString("cell"));
+            m.put("cells", rows.stream().map(r -> t.row(r).getString("cell")).toList());
             m.put("values", values);
-            m.put("parameters", r.getInt("parameters"));
-            m.put("x", axis.x(values, r.getInt("parameters")));
+            m.put("parameters", first.getInt("parameters"));
+            m.put("x", axis.x(values, first.getInt("parameters")));
             m.put("group", axis.group(e, values));
-            m.put("train", num(r.getDouble("train_loss_at_best")));
-            m.put("validation", num(r.getDouble("best_validation_loss")));
-            m.put("test", num(r.getDouble("test_loss_at_best")));
-            m.put("diagnosis", r.getString("diagnosis"));
+            m.put("train", num(mean(t, rows, "train_loss_at_best")));
+            m.put("validation", num(mean(t, rows, "best_validation_loss")));
+            m.put("test", num(mean(t, rows, "test_loss_at_best")));
+            List<Verdict> verdicts = new ArrayList<>();
+            rows.forEach(r -> Verdict.ofKey(t.row(r).getString("diagnosis")).ifPresent(verdicts::add));
+            Verdict v = Verdict.majority(verdicts);
+            m.put("diagnosis", v == null ? t.row(rows.get(0)).getString("diagnosis") : v.key());
             out.add(m);
             pointsInGroup.merge((String) m.get("group"), 1, Integer::sum);
         }
@@ -137,6 +151,15 @@ final class Frames {
             m.putAll(axis.describe(pointsInGroup.get((String) m.get("group"))));
         }
         return out;
+    }
+
+    /** The mean of a column over some rows; NaN when any is not finite (a diverged repeat), which the page leaves out. */
+    private static double mean(Table t, List<Integer> rows, String column) {
+        double sum = 0;
+        for (int r : rows) {
+            sum += t.row(r).getDouble(column);
+        }
+        return sum / rows.size();
     }
 
     static Double num(double v) {

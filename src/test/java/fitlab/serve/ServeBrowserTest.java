@@ -224,6 +224,23 @@ class ServeBrowserTest {
     }
 
     @Test
+    void aLessonThatSweepsSeedsTrainsEverySeedFromThePage(@TempDir Path runs, @TempDir Path profile) throws Exception {
+        requireBrowser();
+        lab = new LabFixture(runs);
+        browser = start(profile, profile.resolve("downloads"));
+        browser.get(lab.base() + "/?lesson=11-bias-variance&quick=1&lang=en");
+        watchErrors();
+        waitFor(() -> browser.findElement(By.id("quick")).isSelected() && !text("question").isEmpty(), 30, "the lesson from the URL");
+        browser.findElement(By.id("train")).click();
+        waitFor(() -> "finished".equals(browser.findElement(By.id("status")).getAttribute("data-state")), 180, "the run");
+        // the seed slider's default is not a setting the student chose: the lesson's twelve seeds per degree all train
+        assertEquals(36, LabFixture.json(lab.get("/api/runs/" + js("return page.run"))).get("cells").size());
+        waitFor(() -> "3".equals(browser.findElement(By.id("capacity-chart")).getAttribute("data-points")), 10,
+                "one point per degree, the seeds pooled");
+        assertNoPageErrors();
+    }
+
+    @Test
     void aSweepFillsInTheCapacityCurve(@TempDir Path runs, @TempDir Path profile) throws Exception {
         requireBrowser();
         lab = new LabFixture(runs);

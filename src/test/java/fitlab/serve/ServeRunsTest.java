@@ -264,6 +264,37 @@ class ServeRunsTest {
     }
 
     @Test
+    void seedRepeatsPoolIntoOnePointPerCapacity(@TempDir Path runs) throws Exception {
+        try (LabFixture lab = new LabFixture(runs)) {
+            // lesson 11 quick: degrees 1, 4, 8, twelve seeds each
+            HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"11-bias-variance\",\"quick\":true}");
+            assertEquals(202, r.statusCode(), r.body());
+            String run = LabFixture.json(r).get("id").asText();
+            JsonNode[] capacity = new JsonNode[1];
+            lab.followEvents(run, 180, u -> {
+                if (u.has("capacity")) {
+                    capacity[0] = u.get("capacity");
+                }
+                return u.get("state").asText().equals("finished");
+            });
+            assertEquals(3, capacity[0].size(), capacity[0].toString());
+            Path folder = runs.resolve(LabFixture.json(lab.get("/api/runs/" + run)).get("folder").asText());
+            tech.tablesaw.api.Table summary = tech.tablesaw.api.Table.read().csv(folder.resolve("summary.csv").toFile());
+            for (JsonNode p : capacity[0]) {
+                assertEquals(12, p.get("cells").size(), p.toString());
+                int degree = p.get("values").get("model.degree").asInt();
+                assertEquals(degree, p.get("x").asDouble(), 0.0);
+                double sum = 0;
+                for (JsonNode id : p.get("cells")) {
+                    assertTrue(id.asText().startsWith("degree=" + degree + ",seed="), id.asText());
+                    sum += summary.where(summary.stringColumn("cell").isEqualTo(id.asText())).doubleColumn("best_validation_loss").get(0);
+                }
+                assertEquals(sum / 12, p.get("validation").asDouble(), 1e-12, "the mean over the seeds");
+            }
+        }
+    }
+
+    @Test
     void aTwoDimensionalLessonStreamsTheDecisionBoundaryOverItsPoints(@TempDir Path runs) throws Exception {
         try (LabFixture lab = new LabFixture(runs)) {
             HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"13-classification-capacity\",\"quick\":true,"

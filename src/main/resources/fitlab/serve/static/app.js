@@ -227,7 +227,8 @@ function markSweeps() {
 function settingsToSend() {
   const s = {};
   for (const k of page.changed) s[k] = String(page.values[k]);
-  s.seed = String(page.values.seed);
+  // the seed goes only when the student moved it (it is in page.changed then): sent always, the default value cut a
+  // lesson that sweeps seeds (11: twelve fits per degree) to one seed
   for (const p of page.sweepChanged) if (!page.changed.has(p)) s["sweep." + p] = page.sweeps[p];
   return s;
 }
