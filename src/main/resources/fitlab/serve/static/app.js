@@ -204,7 +204,7 @@ function buildSettings() {
     const row = document.createElement("div");
     row.className = "sweep setting";
     row.dataset.key = "sweep." + a.path;
-    row.innerHTML = `<label for="sweep-${a.path}">${a.path}</label><input type="text" id="sweep-${a.path}" value="${page.sweeps[a.path]}">
+    row.innerHTML = `<label for="sweep-${a.path}">${a.path.split(".").join(".<wbr>")}</label><input type="text" id="sweep-${a.path}" value="${page.sweeps[a.path]}">
       <span></span><div class="field-error" id="field-error-sweep.${a.path}"></div>`;
     sweeps.appendChild(row);
     $("sweep-" + a.path).addEventListener("change", (e) => {
