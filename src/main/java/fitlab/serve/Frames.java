@@ -4,6 +4,7 @@ import fitlab.config.Cell;
 import fitlab.config.Experiment;
 import fitlab.config.ExperimentConfig;
 import fitlab.diagnosis.Verdict;
+import fitlab.train.stopping.StopReason;
 import fitlab.runfolder.CellSummary;
 import fitlab.runfolder.MetricsLog;
 import fitlab.runfolder.MetricsRow;
@@ -144,6 +145,9 @@ final class Frames {
             rows.forEach(r -> Verdict.ofKey(t.row(r).getString("diagnosis")).ifPresent(verdicts::add));
             Verdict v = Verdict.majority(verdicts);
             m.put("diagnosis", v == null ? t.row(rows.get(0)).getString("diagnosis") : v.key());
+            // a setting that diverged is not a point (its loss before it blew up says nothing): the page marks its x,
+            // as the report's setting curve does
+            m.put("diverged", rows.stream().allMatch(r -> done.get(r).stopReason().equals(StopReason.DIVERGED.key())));
             out.add(m);
             pointsInGroup.merge((String) m.get("group"), 1, Integer::sum);
         }

@@ -15,7 +15,7 @@ final class PageWords {
     private static final List<String> REPORT_KEYS = List.of("series.train", "series.validation", "series.test",
             "series.noiseFloor", "series.trainPoints", "series.class", "series.trueFunction", "series.fitAtEpoch", "axis.epoch", "axis.loss",
             "axis.lossGeneric", "axis.x", "axis.y", "axis.x1", "axis.x2", "axis.parameters", "axis.degree", "axis.settingLogZero", "marker.best", "marker.patience",
-            "marker.other", "marker.stop.patience", "marker.stop.criterion", "marker.stop.diverged", "marker.stop.interrupted",
+            "marker.other", "marker.settingDiverged", "marker.stop.patience", "marker.stop.criterion", "marker.stop.diverged", "marker.stop.interrupted",
             "region.underfit", "region.good", "region.overfit", "verdict.underfit", "verdict.good",
             "verdict.overfit", "verdict.none");
 

@@ -264,6 +264,31 @@ class ServeRunsTest {
     }
 
     @Test
+    void aDivergedLearningRateIsMarkedNotPlotted(@TempDir Path runs) throws Exception {
+        try (LabFixture lab = new LabFixture(runs)) {
+            // lesson 09 quick: lr 0.001 crawls, 0.1 fits, 10 diverges
+            HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"09-learning-rate\",\"quick\":true}");
+            assertEquals(202, r.statusCode(), r.body());
+            String run = LabFixture.json(r).get("id").asText();
+            JsonNode[] capacity = new JsonNode[1];
+            lab.followEvents(run, 180, u -> {
+                if (u.has("capacity")) {
+                    capacity[0] = u.get("capacity");
+                }
+                return u.get("state").asText().equals("finished");
+            });
+            assertEquals(3, capacity[0].size(), capacity[0].toString());
+            for (JsonNode p : capacity[0]) {
+                double lr = p.get("values").get("training.lr").asDouble();
+                assertEquals(lr == 10, p.get("diverged").asBoolean(), p.toString());
+                assertEquals("training.lr", p.get("axis").asText());
+                assertEquals(lr, p.get("x").asDouble(), 0.0);
+                assertTrue(p.get("logX").asBoolean(), "0.001 to 10: four decades");
+            }
+        }
+    }
+
+    @Test
     void seedRepeatsPoolIntoOnePointPerCapacity(@TempDir Path runs) throws Exception {
         try (LabFixture lab = new LabFixture(runs)) {
             // lesson 11 quick: degrees 1, 4, 8, twelve seeds each

@@ -646,7 +646,7 @@ function capacityGroup() {
 
 function capacityPoints() {
   const group = capacityGroup();
-  return page.capacity.filter((p) => p.validation !== null && p.group === group).sort((a, b) => a.x - b.x);
+  return page.capacity.filter((p) => (p.validation !== null || p.diverged) && p.group === group).sort((a, b) => a.x - b.x);
 }
 
 // Loss ticks as a teacher reads them: 0.05, 0.001, 1e-4 (never a 1e-4 rounded to "0").
@@ -691,7 +691,9 @@ function drawCapacity() {
     : xTicks ? { label: axisLabel, values: xTicks } : { label: axisLabel };
   const title = points[0].curve === "setting" ? w("panel.setting", axis === "parameters" ? name : axis) : w("panel.capacity");
   $("capacity-title").textContent = title + (group ? " — " + group : "");
-  const data = [points.map((p) => p.x), points.map((p) => p.train), points.map((p) => p.validation), points.map((p) => p.test)];
+  const loss = (p, key) => (p.diverged ? null : p[key]);
+  const data = [points.map((p) => p.x), points.map((p) => loss(p, "train")), points.map((p) => loss(p, "validation")),
+    points.map((p) => loss(p, "test"))];
   raiseToLogFloor([data[1], data[2], data[3]], [data[2], data[3]]);
   const el = $("capacity-chart");
   const key = group + "/" + axis + "/" + log + "/" + zeroAt + "/" + (categories || []).join("|") + "/" + page.lang;
@@ -706,7 +708,7 @@ function drawCapacity() {
       axes: [xAxisOpts, lossAxis()],
       series: [{ label: name }, s(w("series.train"), COLOURS.train),
         s(w("series.validation"), COLOURS.validation), s(w("series.test"), COLOURS.test)],
-      hooks: { drawClear: [(u) => shadeRegions(u)] },
+      hooks: { drawClear: [(u) => shadeRegions(u)], draw: [(u) => drawVerticals(u, divergedLines())] },
     }, data, el);
   } else {
     page.capacityPlot.setData(data);
@@ -714,6 +716,13 @@ function drawCapacity() {
   el.dataset.points = String(points.length);
   el.dataset.group = group;
 }
+
+// A diverged setting's x, dotted and named at the top, where a point would mislead.
+function divergedLines() {
+  return capacityPoints().filter((p) => p.diverged).map((p) => ({ epoch: p.x, colour: COLOURS.validation, dash: [2, 4],
+    label: w("marker.settingDiverged", p.axis === "parameters" ? p.parameters : SWEPT_VALUE(p)) }));
+}
+const SWEPT_VALUE = (p) => (p.categories ? p.categories[p.x] : String(p.values[p.axis]));
 
 // Under/good/overfit bands behind the capacity curve, each cell's band reaching halfway to its neighbours; a band's
 // name is written once where a run of equal verdicts begins.
