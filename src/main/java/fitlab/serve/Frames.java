@@ -93,6 +93,7 @@ final class Frames {
         m.put("epochs", c.training().epochs());
         // closed-form least squares has no epochs to count: the page says it was solved, not "trained all 1 epochs"
         m.put("closedForm", c.training().optimizer() == fitlab.config.OptimizerKind.LSTSQ);
+        m.put("wholeModel", c.checkpoint().wholeModel()); // the cell writes model.whole.pth: the page links it
         m.put("group", CurveAxis.of(experiment).group(experiment, cell.values()));
         return m;
     }

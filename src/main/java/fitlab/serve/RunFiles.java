@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * or resolving outside the runs folder, is refused.
  */
 final class RunFiles {
-    static final List<String> CELL_FILES = List.of("best.pth", "last.pth", "metrics.csv", "summary.json");
+    static final List<String> CELL_FILES = List.of("best.pth", "last.pth", "metrics.csv", "summary.json", "model.whole.pth");
 
     private final Path runsRoot;
 
@@ -36,6 +36,7 @@ final class RunFiles {
             case "best.pth" -> cell.best();
             case "last.pth" -> cell.last();
             case "metrics.csv" -> cell.metrics();
+            case "model.whole.pth" -> cell.wholeModel(); // lesson 06's pickled model, next to its state_dict files
             default -> cell.summaryJson();
         };
         return safe(file);

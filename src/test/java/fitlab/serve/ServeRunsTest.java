@@ -289,6 +289,27 @@ class ServeRunsTest {
     }
 
     @Test
+    void lessonSixsWholeModelFileIsServedNextToItsStateDicts(@TempDir Path runs) throws Exception {
+        try (LabFixture lab = new LabFixture(runs)) {
+            HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"06-state-dict-vs-whole-model\",\"quick\":true}");
+            assertEquals(202, r.statusCode(), r.body());
+            String run = LabFixture.json(r).get("id").asText();
+            JsonNode done = lab.awaitState(run, 180, "finished");
+            Path folder = runs.resolve(done.get("folder").asText());
+            for (String cell : List.of("kind=polynomial", "kind=mlp")) {
+                HttpResponse<byte[]> f = lab.getBytes("/api/runs/" + run + "/cells/" + cell + "/model.whole.pth");
+                assertEquals(200, f.statusCode(), cell);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(folder.resolve("cells").resolve(cell).resolve("model.whole.pth")),
+                        f.body(), cell + ": the file as training wrote it");
+            }
+            String small = lab.startSmallRun(20);
+            lab.awaitState(small, 180, "finished");
+            assertEquals(404, lab.get("/api/runs/" + small + "/cells/base/model.whole.pth").statusCode(),
+                    "a cell that writes no whole model has none to serve");
+        }
+    }
+
+    @Test
     void seedRepeatsPoolIntoOnePointPerCapacity(@TempDir Path runs) throws Exception {
         try (LabFixture lab = new LabFixture(runs)) {
             // lesson 11 quick: degrees 1, 4, 8, twelve seeds each

@@ -776,6 +776,10 @@ function drawFiles() {
     li.innerHTML = `${id}: <a class="download" data-cell="${id}" data-file="best.pth" href="${base}best.pth" download>best.pth</a>
       <a class="download" data-cell="${id}" data-file="last.pth" href="${base}last.pth" download>last.pth</a>
       <a href="${base}metrics.csv" download>metrics.csv</a>`;
+    const facts = (sourceOf(page.cells[id]) || page.cells[id]).facts;
+    if (facts && facts.wholeModel && !id.includes("@")) {
+      li.innerHTML += ` <a class="download" data-cell="${id}" data-file="model.whole.pth" href="${base}model.whole.pth" download>model.whole.pth</a>`;
+    }
     ul.appendChild(li);
   }
 }
