@@ -222,10 +222,11 @@ final class EventPump implements AutoCloseable {
         }
         update.put("cells", cells);
         if (folder.isPresent() && s.capacityCells != run.finishedCells()) {
-            // keyed by the points the curve holds: a cell that finished between the count and the curve is in the
-            // curve, and the next tick's count then matches it instead of sending the same curve again
+            // keyed by the cells the curve holds (seed repeats pool into one point, so not by its points): a cell that
+            // finished between the count and the curve is in the curve, and the next tick's count then matches it
+            // instead of sending the same curve again
             s.capacity = Frames.capacity(run, folder.get());
-            s.capacityCells = s.capacity.size();
+            s.capacityCells = s.capacity.stream().mapToInt(p -> ((List<?>) p.get("cells")).size()).sum();
         }
         if (w.capacitySent != s.capacityCells && s.capacityCells >= 0) {
             update.put("capacity", s.capacity);

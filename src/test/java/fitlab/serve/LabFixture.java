@@ -126,6 +126,29 @@ final class LabFixture implements AutoCloseable {
         return json(r).get("id").asText();
     }
 
+    /** A quick lesson run followed to its end: its id and the capacity curve of its last update. */
+    record FinishedRun(String id, JsonNode capacity) {}
+
+    /** Starts a bundled lesson's quick run and returns its id. */
+    String startQuickLesson(String lesson) throws IOException, InterruptedException {
+        HttpResponse<String> r = post("/api/runs", "{\"lesson\":\"" + lesson + "\",\"quick\":true}");
+        assertTrue(r.statusCode() == 202, r.body());
+        return json(r).get("id").asText();
+    }
+
+    FinishedRun runQuickLesson(String lesson) throws IOException, InterruptedException {
+        String run = startQuickLesson(lesson);
+        JsonNode[] capacity = new JsonNode[1];
+        followEvents(run, 180, u -> {
+            if (u.has("capacity")) {
+                capacity[0] = u.get("capacity");
+            }
+            return u.get("state").asText().equals("finished");
+        });
+        assertTrue(capacity[0] != null, lesson + ": no capacity curve came");
+        return new FinishedRun(run, capacity[0]);
+    }
+
     /** Polls the run until its state is one of {@code states}; fails after {@code seconds}. */
     JsonNode awaitState(String run, int seconds, String... states) throws IOException, InterruptedException {
         long end = System.nanoTime() + seconds * 1_000_000_000L;

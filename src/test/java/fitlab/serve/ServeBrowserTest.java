@@ -51,6 +51,21 @@ class ServeBrowserTest {
     private ChromeDriver browser;
     private LabFixture lab;
 
+    /** A fresh server and browser on {@code /?query}, once the page has taken the lesson from the URL. */
+    private void openLesson(Path runs, Path profile, String query) throws Exception {
+        requireBrowser();
+        lab = new LabFixture(runs);
+        browser = start(profile, profile.resolve("downloads"));
+        browser.get(lab.base() + "/?" + query);
+        watchErrors();
+        waitFor(() -> browser.findElement(By.id("quick")).isSelected() && !text("question").isEmpty(), 30, "the lesson from the URL");
+    }
+
+    private void trainAndWaitUntilFinished() throws InterruptedException {
+        browser.findElement(By.id("train")).click();
+        waitFor(() -> "finished".equals(browser.findElement(By.id("status")).getAttribute("data-state")), 180, "the run");
+    }
+
     /** Records every uncaught script error of the page from now on (one thrown in a frame stops all its drawing). */
     private void watchErrors() {
         js("window.__errors = []; window.addEventListener('error', (e) => window.__errors.push(e.message + ' at ' + e.lineno + ':' + e.colno));");
@@ -136,16 +151,10 @@ class ServeBrowserTest {
 
     @Test
     void continueWithoutEarlyStoppingDrawsTheContinuationPastTheStopPoint(@TempDir Path runs, @TempDir Path profile) throws Exception {
-        requireBrowser();
-        lab = new LabFixture(runs);
-        browser = start(profile, profile.resolve("downloads"));
-        browser.get(lab.base() + "/?lesson=14-resume-without-early-stopping&quick=1&lang=en");
-        watchErrors();
-        waitFor(() -> browser.findElement(By.id("quick")).isSelected() && !text("question").isEmpty(), 30, "the lesson from the URL");
-        browser.findElement(By.id("train")).click();
         // the lesson continues its stopped cell in the same run (early_stopping.continue_after_stop): the page follows
         // the continuation as a second cell and draws it past the stop point
-        waitFor(() -> "finished".equals(browser.findElement(By.id("status")).getAttribute("data-state")), 180, "the run");
+        openLesson(runs, profile, "lesson=14-resume-without-early-stopping&quick=1&lang=en");
+        trainAndWaitUntilFinished();
         JsonNode cells = LabFixture.json(lab.get("/api/runs/" + js("return page.run"))).get("cells");
         int stop = cells.get(0).get("done").get("stopEpoch").asInt();
         String resumed = "base@resume-from-" + stop;
@@ -166,15 +175,9 @@ class ServeBrowserTest {
     @Test
     void aClassificationSweepDrawsEachCellsBoundaryAndOneCapacityCurvePerDataKind(@TempDir Path runs, @TempDir Path profile)
             throws Exception {
-        requireBrowser();
-        lab = new LabFixture(runs);
-        browser = start(profile, profile.resolve("downloads"));
-        browser.get(lab.base() + "/?lesson=13-classification-capacity&quick=1&lang=en");
-        watchErrors();
-        waitFor(() -> browser.findElement(By.id("quick")).isSelected() && !text("question").isEmpty(), 30, "the lesson from the URL");
+        openLesson(runs, profile, "lesson=13-classification-capacity&quick=1&lang=en");
         assertEquals("[moons, spiral]", browser.findElement(By.id("sweep-data.kind")).getAttribute("value"));
-        browser.findElement(By.id("train")).click();
-        waitFor(() -> "finished".equals(browser.findElement(By.id("status")).getAttribute("data-state")), 180, "the run");
+        trainAndWaitUntilFinished();
         waitFor(() -> "600".equals(browser.findElement(By.id("fit-chart")).getAttribute("data-fit-epoch")), 10, "the last checkpoint's boundary");
         assertEquals("kind=spiral,hidden=32-32", new Select(browser.findElement(By.id("cell"))).getFirstSelectedOption().getText());
         assertTrue(text("fit-title").startsWith("Decision boundary"), text("fit-title"));
@@ -199,16 +202,10 @@ class ServeBrowserTest {
 
     @Test
     void aLeastSquaresSweepPastInterpolationDrawsBothCharts(@TempDir Path runs, @TempDir Path profile) throws Exception {
-        requireBrowser();
-        lab = new LabFixture(runs);
-        browser = start(profile, profile.resolve("downloads"));
         // lesson 12: degrees up to 200 on 20 points, a training loss of 10⁻³⁰ past the threshold and held-out losses of
         // 10⁹ at it; a log axis over all that once threw inside uPlot, and both charts stayed blank
-        browser.get(lab.base() + "/?lesson=12-double-descent&quick=1&lang=en");
-        watchErrors();
-        waitFor(() -> browser.findElement(By.id("quick")).isSelected() && !text("question").isEmpty(), 30, "the lesson from the URL");
-        browser.findElement(By.id("train")).click();
-        waitFor(() -> "finished".equals(browser.findElement(By.id("status")).getAttribute("data-state")), 180, "the run");
+        openLesson(runs, profile, "lesson=12-double-descent&quick=1&lang=en");
+        trainAndWaitUntilFinished();
         int cells = LabFixture.json(lab.get("/api/runs/" + js("return page.run"))).get("cells").size();
         waitFor(() -> String.valueOf(cells).equals(browser.findElement(By.id("capacity-chart")).getAttribute("data-points")), 10,
                 "every degree on the capacity curve");
@@ -225,14 +222,8 @@ class ServeBrowserTest {
 
     @Test
     void aLessonThatSweepsSeedsTrainsEverySeedFromThePage(@TempDir Path runs, @TempDir Path profile) throws Exception {
-        requireBrowser();
-        lab = new LabFixture(runs);
-        browser = start(profile, profile.resolve("downloads"));
-        browser.get(lab.base() + "/?lesson=11-bias-variance&quick=1&lang=en");
-        watchErrors();
-        waitFor(() -> browser.findElement(By.id("quick")).isSelected() && !text("question").isEmpty(), 30, "the lesson from the URL");
-        browser.findElement(By.id("train")).click();
-        waitFor(() -> "finished".equals(browser.findElement(By.id("status")).getAttribute("data-state")), 180, "the run");
+        openLesson(runs, profile, "lesson=11-bias-variance&quick=1&lang=en");
+        trainAndWaitUntilFinished();
         // the seed slider's default is not a setting the student chose: the lesson's twelve seeds per degree all train
         assertEquals(36, LabFixture.json(lab.get("/api/runs/" + js("return page.run"))).get("cells").size());
         waitFor(() -> "3".equals(browser.findElement(By.id("capacity-chart")).getAttribute("data-points")), 10,

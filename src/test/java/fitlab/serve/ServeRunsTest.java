@@ -133,9 +133,7 @@ class ServeRunsTest {
     @Test
     void aSweepsFinishedCapacityCurveCarriesTheRunsOwnDiagnosis(@TempDir Path runs) throws Exception {
         try (LabFixture lab = new LabFixture(runs)) {
-            HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"01-polynomial-degree\",\"quick\":true}");
-            assertEquals(202, r.statusCode(), r.body());
-            String run = LabFixture.json(r).get("id").asText();
+            String run = lab.startQuickLesson("01-polynomial-degree");
             List<Integer> sizes = new java.util.ArrayList<>();
             JsonNode[] last = new JsonNode[1];
             List<String> named = new java.util.ArrayList<>();
@@ -183,9 +181,7 @@ class ServeRunsTest {
     void eachCellOfASweepOverTheDataShowsItsOwnPoints(@TempDir Path runs) throws Exception {
         try (LabFixture lab = new LabFixture(runs)) {
             // moons and spiral: the spiral's dataset is written once, under the id of its first cell only
-            HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"13-classification-capacity\",\"quick\":true}");
-            assertEquals(202, r.statusCode(), r.body());
-            String run = LabFixture.json(r).get("id").asText();
+            String run = lab.startQuickLesson("13-classification-capacity");
             java.util.Map<String, JsonNode> info = new java.util.TreeMap<>();
             java.util.Map<String, String> groups = new java.util.TreeMap<>();
             JsonNode[] capacity = new JsonNode[1];
@@ -236,19 +232,11 @@ class ServeRunsTest {
     void aPenaltySweepIsPlacedAsTheReportsSettingCurvePlacesIt(@TempDir Path runs) throws Exception {
         try (LabFixture lab = new LabFixture(runs)) {
             // lesson 04 quick: weight decay 0, 0.001, 1 for each of l1 = 0, 0.001
-            HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"04-l2-and-l1\",\"quick\":true}");
-            assertEquals(202, r.statusCode(), r.body());
-            String run = LabFixture.json(r).get("id").asText();
-            JsonNode[] capacity = new JsonNode[1];
-            lab.followEvents(run, 180, u -> {
-                if (u.has("capacity")) {
-                    capacity[0] = u.get("capacity");
-                }
-                return u.get("state").asText().equals("finished");
-            });
-            assertEquals(6, capacity[0].size());
+            LabFixture.FinishedRun finished = lab.runQuickLesson("04-l2-and-l1");
+            JsonNode capacity = finished.capacity();
+            assertEquals(6, capacity.size());
             TreeSet<String> groups = new TreeSet<>();
-            for (JsonNode p : capacity[0]) {
+            for (JsonNode p : capacity) {
                 groups.add(p.get("group").asText());
                 assertEquals("setting", p.get("curve").asText(), "a penalty is not a capacity");
                 assertEquals("training.weight_decay", p.get("axis").asText());
@@ -267,18 +255,10 @@ class ServeRunsTest {
     void aDivergedLearningRateIsMarkedNotPlotted(@TempDir Path runs) throws Exception {
         try (LabFixture lab = new LabFixture(runs)) {
             // lesson 09 quick: lr 0.001 crawls, 0.1 fits, 10 diverges
-            HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"09-learning-rate\",\"quick\":true}");
-            assertEquals(202, r.statusCode(), r.body());
-            String run = LabFixture.json(r).get("id").asText();
-            JsonNode[] capacity = new JsonNode[1];
-            lab.followEvents(run, 180, u -> {
-                if (u.has("capacity")) {
-                    capacity[0] = u.get("capacity");
-                }
-                return u.get("state").asText().equals("finished");
-            });
-            assertEquals(3, capacity[0].size(), capacity[0].toString());
-            for (JsonNode p : capacity[0]) {
+            LabFixture.FinishedRun finished = lab.runQuickLesson("09-learning-rate");
+            JsonNode capacity = finished.capacity();
+            assertEquals(3, capacity.size(), capacity.toString());
+            for (JsonNode p : capacity) {
                 double lr = p.get("values").get("training.lr").asDouble();
                 assertEquals(lr == 10, p.get("diverged").asBoolean(), p.toString());
                 assertEquals("training.lr", p.get("axis").asText());
@@ -291,9 +271,7 @@ class ServeRunsTest {
     @Test
     void lessonSixsWholeModelFileIsServedNextToItsStateDicts(@TempDir Path runs) throws Exception {
         try (LabFixture lab = new LabFixture(runs)) {
-            HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"06-state-dict-vs-whole-model\",\"quick\":true}");
-            assertEquals(202, r.statusCode(), r.body());
-            String run = LabFixture.json(r).get("id").asText();
+            String run = lab.startQuickLesson("06-state-dict-vs-whole-model");
             JsonNode done = lab.awaitState(run, 180, "finished");
             Path folder = runs.resolve(done.get("folder").asText());
             for (String cell : List.of("kind=polynomial", "kind=mlp")) {
@@ -313,20 +291,13 @@ class ServeRunsTest {
     void seedRepeatsPoolIntoOnePointPerCapacity(@TempDir Path runs) throws Exception {
         try (LabFixture lab = new LabFixture(runs)) {
             // lesson 11 quick: degrees 1, 4, 8, twelve seeds each
-            HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"11-bias-variance\",\"quick\":true}");
-            assertEquals(202, r.statusCode(), r.body());
-            String run = LabFixture.json(r).get("id").asText();
-            JsonNode[] capacity = new JsonNode[1];
-            lab.followEvents(run, 180, u -> {
-                if (u.has("capacity")) {
-                    capacity[0] = u.get("capacity");
-                }
-                return u.get("state").asText().equals("finished");
-            });
-            assertEquals(3, capacity[0].size(), capacity[0].toString());
+            LabFixture.FinishedRun finished = lab.runQuickLesson("11-bias-variance");
+            String run = finished.id();
+            JsonNode capacity = finished.capacity();
+            assertEquals(3, capacity.size(), capacity.toString());
             Path folder = runs.resolve(LabFixture.json(lab.get("/api/runs/" + run)).get("folder").asText());
             tech.tablesaw.api.Table summary = tech.tablesaw.api.Table.read().csv(folder.resolve("summary.csv").toFile());
-            for (JsonNode p : capacity[0]) {
+            for (JsonNode p : capacity) {
                 assertEquals(12, p.get("cells").size(), p.toString());
                 int degree = p.get("values").get("model.degree").asInt();
                 assertEquals(degree, p.get("x").asDouble(), 0.0);
