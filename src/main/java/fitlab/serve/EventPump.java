@@ -61,6 +61,8 @@ final class EventPump implements AutoCloseable {
         final Map<String, Map<String, Object>> fits = new HashMap<>();
         /** Cells whose last checkpoint's fit has been taken: nothing newer will come. */
         final java.util.Set<String> finalFit = new java.util.HashSet<>();
+        /** Cells whose points have been looked for at least once. */
+        final java.util.Set<String> infoTried = new java.util.HashSet<>();
         long lastFit;
         int capacityCells = -1;
         List<Map<String, Object>> capacity = List.of();
@@ -267,7 +269,11 @@ final class EventPump implements AutoCloseable {
         // finished must already carry it (a page that stops listening then kept an older boundary)
         boolean finalFitDue = run.cells().stream()
                 .anyMatch(c -> !s.finalFit.contains(c.id()) && c.summary().isPresent());
-        if (folder.isEmpty() || (!finalFitDue && System.nanoTime() - s.lastFit < TimeUnit.MILLISECONDS.toNanos(FIT_MS))) {
+        // and a cell that has just logged its first epoch gets its points at once (once: a later try waits for the
+        // rate limit), so the fit panel is not blank for the first quarter second of every cell
+        boolean firstInfoDue = run.cells().stream().anyMatch(c -> c.epochs() > 0 && !s.infoTried.contains(c.id()));
+        if (folder.isEmpty() || (!finalFitDue && !firstInfoDue
+                && System.nanoTime() - s.lastFit < TimeUnit.MILLISECONDS.toNanos(FIT_MS))) {
             return;
         }
         s.lastFit = System.nanoTime();
@@ -276,6 +282,7 @@ final class EventPump implements AutoCloseable {
             if (c.epochs() == 0) {
                 continue;
             }
+            s.infoTried.add(c.id());
             Cell cell = cell(run, c.id());
             if (cell == null) {
                 continue;
