@@ -31,6 +31,18 @@ class PageWordsTest {
             asked.add(m.group(1));
         }
         assertTrue(asked.size() > 20, "the script's words were found: " + asked);
+        // and every data-w="key" of the page itself (its headings and hints)
+        String html;
+        try (InputStream in = PageWords.class.getResourceAsStream("/fitlab/serve/index.html")) {
+            html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Matcher d = Pattern.compile("data-w=\"([A-Za-z0-9.]+)\"").matcher(html);
+        int inPage = 0;
+        while (d.find()) {
+            asked.add(d.group(1));
+            inPage++;
+        }
+        assertTrue(inPage > 10 && asked.contains("hint.loss"), "the page's own words were found: " + asked);
         for (String key : asked) {
             assertTrue(en.containsKey(key), "app.js asks for '" + key + "', which the page's words lack");
             assertFalse(zh.get(key).isBlank(), key);

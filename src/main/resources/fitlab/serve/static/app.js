@@ -318,6 +318,11 @@ function apply(u) {
 }
 
 function renderStatus() {
+  // before the first cell of a run: what will appear where, instead of two blank panels and an empty cell list
+  const noCells = page.order.length === 0;
+  $("loss-hint").hidden = !noCells;
+  $("fit-hint").hidden = !noCells;
+  $("cell").hidden = noCells;
   const s = page.state || "idle";
   const el = $("status");
   el.dataset.state = s;
