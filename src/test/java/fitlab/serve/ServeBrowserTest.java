@@ -189,8 +189,12 @@ class ServeBrowserTest {
                 && "2".equals(browser.findElement(By.id("capacity-chart")).getAttribute("data-points")), 10, "the spiral's capacity curve");
         assertEquals("Capacity curve — kind=spiral", text("capacity-title"));
         Files.write(Path.of("target", "serve-boundary-en.png"), browser.getScreenshotAs(OutputType.BYTES));
+        assertEquals("kind=spiral,hidden=32-32", browser.findElement(By.id("capacity-chart")).getAttribute("data-selected"),
+                "the selected cell's point is ringed");
         new Select(browser.findElement(By.id("cell"))).selectByVisibleText("kind=moons,hidden=2");
         waitFor(() -> "kind=moons".equals(browser.findElement(By.id("capacity-chart")).getAttribute("data-group")), 10, "the moons' curve");
+        waitFor(() -> "kind=moons,hidden=2".equals(browser.findElement(By.id("capacity-chart")).getAttribute("data-selected")), 10,
+                "the ring follows the selection");
         browser.findElement(By.id("lang-switch")).click();
         waitFor(() -> text("fit-title").startsWith("决策边界"), 10, "the boundary panel in Chinese");
         assertTrue(browser.findElements(By.cssSelector("#loss-chart .u-legend .u-label")).stream().map(WebElement::getText)

@@ -713,13 +713,32 @@ function drawCapacity() {
       axes: [xAxisOpts, lossAxis()],
       series: [{ label: name }, s(w("series.train"), COLOURS.train),
         s(w("series.validation"), COLOURS.validation), s(w("series.test"), COLOURS.test)],
-      hooks: { drawClear: [(u) => shadeRegions(u)], draw: [(u) => drawVerticals(u, divergedLines())] },
+      hooks: { drawClear: [(u) => shadeRegions(u)], draw: [(u) => drawVerticals(u, divergedLines()), (u) => ringSelected(u)] },
     }, data, el);
   } else {
     page.capacityPlot.setData(data);
   }
   el.dataset.points = String(points.length);
   el.dataset.group = group;
+}
+
+// A ring around the point of the cell the loss and fit panels show, so the student sees where on the curve it sits.
+function ringSelected(u) {
+  const c = selectedCell();
+  if (!c) return;
+  const id = c.id.includes("@") ? c.id.slice(0, c.id.indexOf("@")) : c.id;
+  const p = capacityPoints().find((q) => !q.diverged && q.validation !== null && q.cells.includes(id));
+  const el = $("capacity-chart");
+  el.dataset.selected = p ? p.cell : "";
+  if (!p) return;
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.strokeStyle = "#222";
+  ctx.lineWidth = 2 * devicePixelRatio;
+  ctx.beginPath();
+  ctx.arc(u.valToPos(p.x, "x", true), u.valToPos(Math.max(p.validation, u.scales.y.min), "y", true), 8 * devicePixelRatio, 0, 2 * Math.PI);
+  ctx.stroke();
+  ctx.restore();
 }
 
 // A diverged setting's x, dotted and named at the top, where a point would mislead.
