@@ -3,9 +3,7 @@ package fitlab.report;
 import fitlab.diagnosis.Verdict;
 import java.awt.Color;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
 

@@ -254,14 +254,10 @@ final class EventPump implements AutoCloseable {
     }
 
     private Map<String, Object> facts(LiveRun run, String cellId) {
-        String base = cellId.contains("@") ? cellId.substring(0, cellId.indexOf('@')) : cellId;
-        for (Cell c : run.order().loaded().cells()) {
-            if (c.id().equals(base)) {
-                return Frames.cellFacts(c, run.order().loaded());
-            }
-        }
-        return Map.of();
+        Cell c = cell(run, cellId);
+        return c == null ? Map.of() : Frames.cellFacts(c, run);
     }
+
 
     /** Loads cell data once it is on disk, and at most every FIT_MS the model of each cell's newest checkpoint. */
     private void refreshFits(LiveRun run, Shared s, Optional<RunFolder> folder) {

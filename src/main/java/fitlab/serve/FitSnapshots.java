@@ -140,7 +140,6 @@ final class FitSnapshots {
         return m;
     }
 
-    /** The cell's own data folder ({@code data/<cell>/}) when its data differs from the first cell's, else {@code data/}. */
     /**
      * The folder {@link DataDirs} gave the cell's dataset (a continued cell's is its base cell's): a sweep over
      * {@code data:} writes each dataset once, under the id of the first cell that uses it, so a cell's own id is no

@@ -84,7 +84,7 @@ final class Frames {
      * Static facts of a cell the charts need: its swept values, its noise floor, its epochs, and the capacity curve
      * it belongs to ({@code group}: the other swept settings, as the report names its per-group charts).
      */
-    static Map<String, Object> cellFacts(Cell cell, Experiment experiment) {
+    static Map<String, Object> cellFacts(Cell cell, LiveRun run) {
         ExperimentConfig c = cell.config();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("values", cell.values());
@@ -94,7 +94,7 @@ final class Frames {
         // closed-form least squares has no epochs to count: the page says it was solved, not "trained all 1 epochs"
         m.put("closedForm", c.training().optimizer() == fitlab.config.OptimizerKind.LSTSQ);
         m.put("wholeModel", c.checkpoint().wholeModel()); // the cell writes model.whole.pth: the page links it
-        m.put("group", CurveAxis.of(experiment).group(experiment, cell.values()));
+        m.put("group", run.curveAxis().group(run.order().loaded(), cell.values()));
         return m;
     }
 
@@ -117,48 +117,46 @@ final class Frames {
             return out;
         }
         Experiment e = run.order().loaded();
-        CurveAxis axis = CurveAxis.of(e);
+        CurveAxis axis = run.curveAxis();
         Table t = SummaryTable.build(e, done, metrics).toTable();
         // seed repeats pool into one point, as on the report's capacity chart: the mean of their losses and the
         // majority of their verdicts (lesson 11's twelve seeds per degree are one point each, not a zig-zag)
-        Map<String, List<Integer>> pooled = new LinkedHashMap<>();
+        record Place(String group, double x) {}
+        Map<Place, List<Integer>> pooled = new LinkedHashMap<>();
         for (int i = 0; i < t.rowCount(); i++) {
             Map<String, Object> values = done.get(i).values();
-            String group = axis.group(e, values);
-            double x = axis.x(values, t.row(i).getInt("parameters"));
-            pooled.computeIfAbsent(group + "\u0000" + x, k -> new ArrayList<>()).add(i);
+            Place at = new Place(axis.group(e, values), axis.x(values, t.row(i).getInt("parameters")));
+            pooled.computeIfAbsent(at, k -> new ArrayList<>()).add(i);
         }
         Map<String, Integer> pointsInGroup = new LinkedHashMap<>();
-        for (List<Integer> rows : pooled.values()) {
+        pooled.keySet().forEach(at -> pointsInGroup.merge(at.group(), 1, Integer::sum));
+        for (var point : pooled.entrySet()) {
+            List<Integer> rows = point.getValue();
             Row first = t.row(rows.get(0));
-            Map<String, Object> values = done.get(rows.get(0)).values();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("cell", first.getString("cell"));
             m.put("cells", rows.stream().map(r -> t.row(r).getString("cell")).toList());
-            m.put("values", values);
+            m.put("values", done.get(rows.get(0)).values());
             m.put("parameters", first.getInt("parameters"));
-            m.put("x", axis.x(values, first.getInt("parameters")));
-            m.put("group", axis.group(e, values));
+            m.put("x", point.getKey().x());
+            m.put("group", point.getKey().group());
             m.put("train", num(mean(t, rows, "train_loss_at_best")));
             m.put("validation", num(mean(t, rows, "best_validation_loss")));
             m.put("test", num(mean(t, rows, "test_loss_at_best")));
             List<Verdict> verdicts = new ArrayList<>();
             rows.forEach(r -> Verdict.ofKey(t.row(r).getString("diagnosis")).ifPresent(verdicts::add));
             Verdict v = Verdict.majority(verdicts);
-            m.put("diagnosis", v == null ? t.row(rows.get(0)).getString("diagnosis") : v.key());
+            m.put("diagnosis", v == null ? first.getString("diagnosis") : v.key());
             // a setting that diverged is not a point (its loss before it blew up says nothing): the page marks its x,
             // as the report's setting curve does
             m.put("diverged", rows.stream().allMatch(r -> done.get(r).stopReason().equals(StopReason.DIVERGED.key())));
+            m.putAll(axis.describe(pointsInGroup.get(point.getKey().group())));
             out.add(m);
-            pointsInGroup.merge((String) m.get("group"), 1, Integer::sum);
-        }
-        for (Map<String, Object> m : out) {
-            m.putAll(axis.describe(pointsInGroup.get((String) m.get("group"))));
         }
         return out;
     }
 
-    /** The mean of a column over some rows; NaN when any is not finite (a diverged repeat), which the page leaves out. */
+    /** The mean of a column over some rows; not finite when any is (a diverged repeat), which the page leaves out. */
     private static double mean(Table t, List<Integer> rows, String column) {
         double sum = 0;
         for (int r : rows) {

@@ -35,6 +35,8 @@ final class LiveRun implements ProgressListener {
 
     private final String id;
     private final RunOrder order;
+    /** The x axis of the run's capacity curve, fixed by the whole sweep (the page's points never move). */
+    private final CurveAxis curveAxis;
     private final long created = System.nanoTime();
     private final Map<String, LiveCell> cells = new ConcurrentHashMap<>();
     private final List<String> cellOrder = new CopyOnWriteArrayList<>();
@@ -50,6 +52,7 @@ final class LiveRun implements ProgressListener {
     LiveRun(String id, RunOrder order) {
         this.id = id;
         this.order = order;
+        this.curveAxis = CurveAxis.of(order.loaded());
         for (Cell c : order.loaded().cells()) {
             cell(c.id());
         }
@@ -61,6 +64,10 @@ final class LiveRun implements ProgressListener {
 
     RunOrder order() {
         return order;
+    }
+
+    CurveAxis curveAxis() {
+        return curveAxis;
     }
 
     State state() {
@@ -115,8 +122,8 @@ final class LiveRun implements ProgressListener {
     }
 
     /**
-     * The experiment's cells whose summary has been read: exactly the points {@link Frames#capacity} puts on the
-     * curve (a counter bumped after the summary was set let the pump see the curve one point ahead of it, and send
+     * The experiment's cells whose summary has been read: exactly the cells {@link Frames#capacity} puts on the
+     * curve (a counter bumped after the summary was set let the pump see the curve one cell ahead of it, and send
      * the same curve twice).
      */
     int finishedCells() {

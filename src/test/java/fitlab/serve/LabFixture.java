@@ -93,9 +93,25 @@ final class LabFixture implements AutoCloseable {
 
     /** Starts a small run and returns its id. */
     String startSmallRun(int epochs) throws IOException, InterruptedException {
-        HttpResponse<String> r = post("/api/runs", String.format(SMALL_RUN, epochs));
+        return startRun(String.format(SMALL_RUN, epochs));
+    }
+
+    /** Posts a run order (a lesson with settings, or a YAML) and returns the id of the run it queued. */
+    String startRun(String body) throws IOException, InterruptedException {
+        HttpResponse<String> r = post("/api/runs", body);
         assertTrue(r.statusCode() == 202, r.body());
         return json(r).get("id").asText();
+    }
+
+    /** A socket that has asked for the run's event stream; reading it gives the response and then the events. */
+    Socket openEvents(String run, int timeoutSeconds) throws IOException {
+        Socket s = new Socket("127.0.0.1", server.port());
+        s.setSoTimeout(timeoutSeconds * 1000);
+        OutputStream out = s.getOutputStream();
+        out.write(("GET /api/runs/" + run + "/events HTTP/1.1\r\nHost: " + hostHeader() + "\r\nAccept: text/event-stream\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return s;
     }
 
     /**
@@ -103,12 +119,7 @@ final class LabFixture implements AutoCloseable {
      * stream ends); fails when no update comes for {@code seconds}.
      */
     void followEvents(String run, int seconds, java.util.function.Predicate<JsonNode> handler) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", server.port())) {
-            s.setSoTimeout(seconds * 1000);
-            OutputStream out = s.getOutputStream();
-            out.write(("GET /api/runs/" + run + "/events HTTP/1.1\r\nHost: " + hostHeader() + "\r\nAccept: text/event-stream\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+        try (Socket s = openEvents(run, seconds)) {
             java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
             String line;
             while ((line = in.readLine()) != null) {
@@ -121,9 +132,7 @@ final class LabFixture implements AutoCloseable {
 
     /** Starts {@link #endlessExperiment} as one cell and returns its id; the caller stops it. */
     String startEndlessRun() throws IOException, InterruptedException {
-        HttpResponse<String> r = post("/api/runs", JSON.createObjectNode().put("yaml", endlessExperiment("")).toString());
-        assertTrue(r.statusCode() == 202, r.body());
-        return json(r).get("id").asText();
+        return startRun(JSON.createObjectNode().put("yaml", endlessExperiment("")).toString());
     }
 
     /** A quick lesson run followed to its end: its id and the capacity curve of its last update. */
@@ -131,9 +140,7 @@ final class LabFixture implements AutoCloseable {
 
     /** Starts a bundled lesson's quick run and returns its id. */
     String startQuickLesson(String lesson) throws IOException, InterruptedException {
-        HttpResponse<String> r = post("/api/runs", "{\"lesson\":\"" + lesson + "\",\"quick\":true}");
-        assertTrue(r.statusCode() == 202, r.body());
-        return json(r).get("id").asText();
+        return startRun("{\"lesson\":\"" + lesson + "\",\"quick\":true}");
     }
 
     FinishedRun runQuickLesson(String lesson) throws IOException, InterruptedException {

@@ -10,7 +10,6 @@ import fitlab.experiment.ProgressListener;
 import fitlab.experiment.RunControl;
 import fitlab.experiment.RunService;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -385,13 +384,7 @@ class ServeHttpTest {
     }
 
     private static Socket sse(LabFixture f, String run) throws Exception {
-        Socket s = new Socket("127.0.0.1", f.server.port());
-        s.setSoTimeout(120_000);
-        OutputStream out = s.getOutputStream();
-        out.write(("GET /api/runs/" + run + "/events HTTP/1.1\r\nHost: " + f.hostHeader() + "\r\nAccept: text/event-stream\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        return s;
+        return f.openEvents(run, 120);
     }
 
     private static String folder(String run) throws Exception {

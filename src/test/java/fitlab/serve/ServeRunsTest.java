@@ -7,12 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import fitlab.runfolder.MetricsLog;
 import fitlab.runfolder.MetricsRow;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,10 +88,7 @@ class ServeRunsTest {
     @Test
     void theCapacityCurveFillsInAsEachCellFinishesNotOnlyAtTheEnd(@TempDir Path runs) throws Exception {
         try (LabFixture lab = new LabFixture(runs, 1, 16, 120_000, LabFixture.ROOM_FOR_ENDLESS_RUNS)) {
-            String body = LabFixture.JSON.createObjectNode().put("yaml", ONE_CELL_FINISHES).toString();
-            HttpResponse<String> r = lab.post("/api/runs", body);
-            assertEquals(202, r.statusCode(), r.body());
-            String run = LabFixture.json(r).get("id").asText();
+            String run = lab.startRun(LabFixture.JSON.createObjectNode().put("yaml", ONE_CELL_FINISHES).toString());
             Set<String> done = new TreeSet<>();
             JsonNode[] partial = new JsonNode[1];
             String[] stateThen = new String[1];
@@ -314,51 +306,34 @@ class ServeRunsTest {
     @Test
     void aTwoDimensionalLessonStreamsTheDecisionBoundaryOverItsPoints(@TempDir Path runs) throws Exception {
         try (LabFixture lab = new LabFixture(runs)) {
-            HttpResponse<String> r = lab.post("/api/runs", "{\"lesson\":\"13-classification-capacity\",\"quick\":true,"
+            String run = lab.startRun("{\"lesson\":\"13-classification-capacity\",\"quick\":true,"
                     + "\"settings\":{\"sweep.data.kind\":\"[spiral]\",\"sweep.model.hidden\":\"[[8]]\"}}");
-            assertEquals(202, r.statusCode(), r.body());
-            String run = LabFixture.json(r).get("id").asText();
-            JsonNode info = null;
-            JsonNode fit = null;
+            JsonNode[] info = new JsonNode[1];
+            JsonNode[] fit = new JsonNode[1];
             TreeSet<Integer> fitEpochs = new TreeSet<>();
-            try (Socket s = new Socket("127.0.0.1", lab.server.port())) {
-                s.setSoTimeout(180_000);
-                OutputStream out = s.getOutputStream();
-                out.write(("GET /api/runs/" + run + "/events HTTP/1.1\r\nHost: " + lab.hostHeader() + "\r\nAccept: text/event-stream\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (!line.startsWith("data: ")) {
-                        continue;
+            lab.followEvents(run, 180, u -> {
+                for (JsonNode c : u.get("cells")) {
+                    if (c.has("info")) {
+                        info[0] = c.get("info");
                     }
-                    JsonNode u = LabFixture.JSON.readTree(line.substring(6));
-                    for (JsonNode c : u.get("cells")) {
-                        if (c.has("info")) {
-                            info = c.get("info");
-                        }
-                        if (c.has("fit")) {
-                            fit = c.get("fit");
-                            fitEpochs.add(fit.get("epoch").asInt());
-                        }
-                    }
-                    if (u.get("state").asText().equals("finished")) {
-                        break;
+                    if (c.has("fit")) {
+                        fit[0] = c.get("fit");
+                        fitEpochs.add(fit[0].get("epoch").asInt());
                     }
                 }
-            }
-            assertEquals(2, info.get("features").asInt());
-            assertEquals(FitSnapshots.GRID_2D, info.get("g1").size());
-            assertEquals(300, info.get("labels").size(), "the training points with their classes");
+                return u.get("state").asText().equals("finished");
+            });
+            assertEquals(2, info[0].get("features").asInt());
+            assertEquals(FitSnapshots.GRID_2D, info[0].get("g1").size());
+            assertEquals(300, info[0].get("labels").size(), "the training points with their classes");
             TreeSet<Integer> classes = new TreeSet<>();
-            info.get("labels").forEach(l -> classes.add(l.asInt()));
+            info[0].get("labels").forEach(l -> classes.add(l.asInt()));
             assertEquals(600, fitEpochs.last(), "the boundary of the last checkpoint: " + fitEpochs);
-            assertEquals(FitSnapshots.GRID_2D * FitSnapshots.GRID_2D, fit.get("cls").size());
+            assertEquals(FitSnapshots.GRID_2D * FitSnapshots.GRID_2D, fit[0].get("cls").size());
             TreeSet<Integer> predicted = new TreeSet<>();
-            fit.get("cls").forEach(c -> predicted.add(c.asInt()));
+            fit[0].get("cls").forEach(c -> predicted.add(c.asInt()));
             assertTrue(classes.containsAll(predicted) && predicted.size() >= 2, "a boundary between the classes: " + predicted);
-            for (JsonNode p : fit.get("p")) {
+            for (JsonNode p : fit[0].get("p")) {
                 assertTrue(p.asDouble() >= 1.0 / classes.size() - 1e-9 && p.asDouble() <= 1.0, "the predicted class's probability");
             }
         }

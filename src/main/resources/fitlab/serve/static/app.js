@@ -726,7 +726,7 @@ function drawCapacity() {
 function ringSelected(u) {
   const c = selectedCell();
   if (!c) return;
-  const id = c.id.includes("@") ? c.id.slice(0, c.id.indexOf("@")) : c.id;
+  const id = (sourceOf(c) || c).id; // a continued cell sits where its base cell does
   const p = capacityPoints().find((q) => !q.diverged && q.validation !== null && q.cells.includes(id));
   const el = $("capacity-chart");
   el.dataset.selected = p ? p.cell : "";
@@ -744,9 +744,9 @@ function ringSelected(u) {
 // A diverged setting's x, dotted and named at the top, where a point would mislead.
 function divergedLines() {
   return capacityPoints().filter((p) => p.diverged).map((p) => ({ epoch: p.x, colour: COLOURS.validation, dash: [2, 4],
-    label: w("marker.settingDiverged", p.axis === "parameters" ? p.parameters : SWEPT_VALUE(p)) }));
+    label: w("marker.settingDiverged", p.axis === "parameters" ? p.parameters
+      : p.categories ? p.categories[p.x] : String(p.values[p.axis])) }));
 }
-const SWEPT_VALUE = (p) => (p.categories ? p.categories[p.x] : String(p.values[p.axis]));
 
 // Under/good/overfit bands behind the capacity curve, each cell's band reaching halfway to its neighbours; a band's
 // name is written once where a run of equal verdicts begins.
