@@ -65,6 +65,8 @@ public final class Retention implements AutoCloseable {
     private int bestWritten = -1;
     /** The best epoch's snapshot while it waits for the next epoch file; null when none waits. */
     private Checkpoint pendingBest;
+    /** {@code last.pth} has been queued in this session (by the step of the last epoch, or by {@link #finish}). */
+    private boolean lastQueued;
 
     public Retention(CheckpointConfig config, CellFolder folder) {
         this.config = config;
@@ -142,6 +144,7 @@ public final class Retention implements AutoCloseable {
         }
         boolean bestIsThisEpoch = best != null && best.epoch() == epoch;
         Path lastFile = last ? folder.last() : null;
+        lastQueued |= last;
         List<Path> obsolete = prune ? prune(bestWritten, false) : List.of();
         writer.submit(() -> {
             byte[] bytes = Checkpoints.toBytes(c, epochFile);
@@ -173,6 +176,19 @@ public final class Retention implements AutoCloseable {
 
     /** Applies {@code keep} strictly once the cell is done (the deletions are queued; {@link #close} waits for them). */
     public void finish(int lastEpoch) {
+        if (!lastQueued && lastEpoch >= 0) {
+            // a cell finished off without training an epoch: interrupted at the epoch where early stopping had ended
+            // it, after that epoch's file was written and before last.pth was (a kill between the two, or Ctrl-C,
+            // whose checkpoint is the epoch file only). last.pth is that epoch file, as in the uninterrupted run;
+            // queued before the pruning, which may delete the epoch file itself
+            Path epochFile = folder.checkpoint(lastEpoch), lastFile = folder.last();
+            writer.submit(() -> {
+                if (Files.exists(epochFile)) { // a folder with no file of that epoch (nothing trained here) keeps none
+                    publish(readBytes(epochFile), epochFile, lastFile);
+                }
+            });
+            lastQueued = true;
+        }
         List<Path> obsolete = prune(bestWritten, true);
         if (!obsolete.isEmpty()) {
             writer.submit(() -> obsolete.forEach(Retention::delete));
@@ -233,6 +249,11 @@ public final class Retention implements AutoCloseable {
         if (source != null && Files.exists(source)) {
             Path tmp = target.resolveSibling("." + target.getFileName() + ".link.tmp");
             try {
+                // already that file (a resumed cell publishing what the killed run had published): renaming a second
+                // link of one inode onto the first is a no-op in POSIX, which would leave the temporary link behind
+                if (Files.exists(target) && Files.isSameFile(source, target)) {
+                    return;
+                }
                 Files.deleteIfExists(tmp);
                 Files.createLink(tmp, source);
                 SharedFiles.replace(tmp, target);
@@ -247,6 +268,14 @@ public final class Retention implements AutoCloseable {
             }
         }
         Checkpoints.writeBytes(bytes, target);
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read the checkpoint to link as last.pth: " + e.getMessage());
+        }
     }
 
     private static void delete(Path file) {
